@@ -1,0 +1,102 @@
+import type { CommandRunner } from "../process/runner.js";
+import type { CapabilityTable } from "./capabilities.js";
+import type { OptionTable } from "./option-table.js";
+
+/** What `diagnose` found out about a backend on this machine. */
+export interface HealthReport {
+  backend: string;
+  healthy: boolean;
+  /** Absolute path of the binary, when found. */
+  binary?: string;
+  /** Version of the binary (and, for daemons, the server), when known. */
+  version?: string;
+  /** Why the backend is unhealthy: the command that was run and what it said. */
+  reason?: string;
+  /** How to make it healthy (install, start a daemon, set a variable). */
+  hint?: string;
+}
+
+/** What a health check may use; every part is injectable for tests. */
+export interface HealthContext {
+  env: Readonly<Record<string, string | undefined>>;
+  platform: NodeJS.Platform;
+  run: CommandRunner;
+  /** Path of a binary on `PATH`, or `undefined`. */
+  which(binary: string): string | undefined;
+  /** Upper bound for each command a health check runs. */
+  timeoutMs: number;
+}
+
+/** What `build()` hands to `constructBuildArgs` besides the backend options. */
+export interface BuildInvocation {
+  /** Build context directory; the last argument for most backends. */
+  contextPath: string;
+  /** Containerfile path. */
+  file?: string;
+  /** Image tags, each passed as `--tag` (or the backend's equivalent). */
+  tag?: readonly string[];
+  /** The user's working directory, for making path values absolute. */
+  cwd?: string;
+  /** Whether a binary is on `PATH` (buildctl picks its output from it). */
+  which?: (binary: string) => string | undefined;
+}
+
+/** Options given to `constructBuildArgs`: the backend's own plus the invocation. */
+export type BuildArgsInput<O = Record<string, unknown>> = O & BuildInvocation;
+
+/** How the image id comes back: `build()` sets `option` to a temporary file and parses it. */
+export interface ImageIdSource {
+  /** Option key in the backend's table, e.g. `iidfile` or `metadataFile`. */
+  option: string;
+  /** Reads the id out of the file's text. */
+  parse(content: string): string | undefined;
+}
+
+/** A builder backend: the TypeScript form of BentoML's `OCIBuilder`. */
+export interface OCIBuilder<O = Record<string, unknown>> {
+  name: string;
+  /** Executable, e.g. `docker`. */
+  binary: string;
+  /** Arguments between the binary and the build flags, e.g. `["buildx", "build"]`. */
+  buildCommand: readonly string[];
+  /** Defaults merged under the user's environment (the user's values win). */
+  env: Readonly<Record<string, string>>;
+  /** Whether the Containerfile may use BuildKit syntax (`RUN --mount`). */
+  buildkitSupport: boolean;
+  /** Typed options; drives validation, argv and help. */
+  options: OptionTable;
+  capabilities: CapabilityTable;
+  imageId?: ImageIdSource;
+  /** Where the backend came from (package name, or `user` for `registerBackend`). */
+  source: string;
+  /** One-line description for listings. */
+  description?: string;
+  /** Never throws; bounded in time. */
+  diagnose(context?: Partial<HealthContext>): Promise<HealthReport>;
+  health(context?: Partial<HealthContext>): Promise<boolean>;
+  /** The argv after `binary` and `buildCommand`. Pure. */
+  constructBuildArgs(options: BuildArgsInput<O>): string[];
+  /**
+   * A command that reads the build's standard output and loads it into a local
+   * image store (buildctl's docker or OCI tarball), or `undefined`.
+   */
+  loadCommand?(options: BuildArgsInput<O>): readonly string[] | undefined;
+}
+
+/** What `registerBackend` needs; BentoML's `register_backend` keywords in camelCase. */
+export interface BackendSpec<O = Record<string, unknown>> {
+  buildkitSupport: boolean;
+  constructBuildArgs(options: BuildArgsInput<O>): string[];
+  /** Either a full report or a yes/no, as in BentoML. */
+  health?: (context: HealthContext) => Promise<boolean>;
+  diagnose?: (context: HealthContext) => Promise<HealthReport>;
+  binary?: string;
+  buildCommand?: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  options?: OptionTable;
+  capabilities?: CapabilityTable;
+  imageId?: ImageIdSource;
+  loadCommand?(options: BuildArgsInput<O>): readonly string[] | undefined;
+  source?: string;
+  description?: string;
+}

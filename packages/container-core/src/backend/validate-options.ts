@@ -1,0 +1,96 @@
+import { OptionError } from "../errors.js";
+import { nearest } from "./nearest.js";
+import type { OptionSpec, OptionTable } from "./option-table.js";
+
+const COMMON_KEYS = new Set(["extraArgs"]);
+
+/**
+ * Checks backend options against the backend's table: an unknown key names the
+ * closest valid one, a wrong type names the expected one.
+ */
+export function validateOptions(
+  backend: string,
+  table: OptionTable,
+  options: Readonly<Record<string, unknown>>,
+): void {
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if (key === "extraArgs") {
+      if (!isStringList(value)) throw typeError(backend, key, value, "a list of strings");
+      continue;
+    }
+    const spec = table[key];
+    if (spec === undefined) throw unknownOption(backend, table, key);
+    const expected = typeProblem(spec, value);
+    if (expected !== undefined) throw typeError(backend, key, value, expected);
+  }
+}
+
+function unknownOption(backend: string, table: OptionTable, key: string): OptionError {
+  const guess = nearest(key, [...Object.keys(table), ...COMMON_KEYS]);
+  const why = guess ? ` Did you mean "${guess}"?` : "";
+  return new OptionError(`Unknown option "${key}" for the ${backend} backend.${why}`, {
+    hint: `Run \`bento backends\` to see ${backend}'s options, or pass raw flags with extraArgs.`,
+  });
+}
+
+function typeError(backend: string, key: string, value: unknown, expected: string): OptionError {
+  return new OptionError(
+    `Option "${key}" of the ${backend} backend must be ${expected}, not ${describe(value)}.`,
+    { hint: `Fix the value of "${key}"; \`bento backends\` lists every option with its type.` },
+  );
+}
+
+/** What the value should have been, or `undefined` when it fits. */
+function typeProblem(spec: OptionSpec, value: unknown): string | undefined {
+  switch (spec.kind) {
+    case "boolean":
+      return typeof value === "boolean" ? undefined : "true or false";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? undefined : "a number";
+    case "string":
+      if (typeof value !== "string") return "a string";
+      if (spec.values && !spec.values.includes(value)) return `one of ${spec.values.join(", ")}`;
+      return undefined;
+    case "list":
+      return isStringOrList(value) ? undefined : "a string or a list of strings";
+    case "pairs":
+    case "csv":
+      return isStringOrList(value) || isMapOf(value, isString)
+        ? undefined
+        : "a string, a list of strings or a map of strings";
+    case "ulimit":
+      return isStringOrList(value) || isMapOf(value, isSoftHard)
+        ? undefined
+        : "a string, a list of strings or a map of [soft, hard] numbers";
+    case "tuple":
+      return isStringOrList(value) ||
+        isTriple(value) ||
+        (Array.isArray(value) && value.every((item) => isString(item) || isTriple(item)))
+        ? undefined
+        : "a string, a [a, b, c] tuple or a list of those";
+  }
+}
+
+const isString = (value: unknown): value is string => typeof value === "string";
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+const isStringOrList = (value: unknown): boolean => isString(value) || isStringList(value);
+const isTriple = (value: unknown): boolean => isStringList(value) && value.length === 3;
+const isSoftHard = (value: unknown): boolean =>
+  Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n));
+
+function isMapOf(value: unknown, check: (item: unknown) => boolean): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(check)
+  );
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return `${typeof value === "object" ? "a map" : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}

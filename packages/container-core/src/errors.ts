@@ -1,0 +1,146 @@
+/** Exit codes of the `bento` command, one per failure kind. */
+export const EXIT = {
+  ok: 0,
+  buildFailed: 1,
+  usage: 2,
+  noBackend: 3,
+  interrupted: 130,
+} as const;
+
+/** Options every bento-container error accepts. */
+export interface BentoErrorOptions {
+  /** What the user can do about it. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * Base of every error the project throws: a stable `code`, a message that says
+ * what went wrong and why, and a `hint` that says what to do.
+ */
+export class BentoError extends Error {
+  override name = "BentoError";
+  readonly code: string = "E_BENTO";
+  readonly exitCode: number = EXIT.usage;
+  readonly hint?: string;
+
+  constructor(message: string, options: BentoErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.hint = options.hint;
+  }
+}
+
+/** A bento or image tag that does not follow the tag rules. */
+export class InvalidTagError extends BentoError {
+  override name = "InvalidTagError";
+  override readonly code = "E_TAG";
+}
+
+/** A bento reference that matches no store entry, directory or archive. */
+export class BentoNotFoundError extends BentoError {
+  override name = "BentoNotFoundError";
+  override readonly code = "E_BENTO_NOT_FOUND";
+}
+
+/** A model the bento needs that is in neither the bento, the model store nor the hub cache. */
+export class ModelNotFoundError extends BentoError {
+  override name = "ModelNotFoundError";
+  override readonly code = "E_MODEL_NOT_FOUND";
+}
+
+/** `bento.yaml` that cannot be read, parsed or validated. */
+export class BentoYamlError extends BentoError {
+  override name = "BentoYamlError";
+  override readonly code = "E_BENTO_YAML";
+}
+
+/** A path (archive entry, setup script, template, build_include) that leaves where it must stay. */
+export class UnsafePathError extends BentoError {
+  override name = "UnsafePathError";
+  override readonly code = "E_UNSAFE_PATH";
+}
+
+/** An archive that cannot be unpacked. */
+export class ArchiveError extends BentoError {
+  override name = "ArchiveError";
+  override readonly code = "E_ARCHIVE";
+}
+
+/** A Containerfile that cannot be generated from the bento's settings or template. */
+export class ContainerfileError extends BentoError {
+  override name = "ContainerfileError";
+  override readonly code = "E_CONTAINERFILE";
+}
+
+/** A name given to `getBackend` or `build` that no registered backend has. */
+export class UnknownBackendError extends BentoError {
+  override name = "UnknownBackendError";
+  override readonly code = "E_UNKNOWN_BACKEND";
+}
+
+/** `registerBackend` called with a name that is taken. */
+export class BackendExistsError extends BentoError {
+  override name = "BackendExistsError";
+  override readonly code = "E_BACKEND_EXISTS";
+}
+
+/** A backend option that is unknown, ill-typed or ill-formed. */
+export class OptionError extends BentoError {
+  override name = "OptionError";
+  override readonly code = "E_OPTION";
+}
+
+/** A request the chosen backend cannot serve (secrets, platforms, push, ...). */
+export class CapabilityError extends BentoError {
+  override name = "CapabilityError";
+  override readonly code = "E_CAPABILITY";
+}
+
+/** The chosen backend, or every backend for `auto`, is not usable on this machine. */
+export class BackendUnavailableError extends BentoError {
+  override name = "BackendUnavailableError";
+  override readonly code = "E_BACKEND_UNAVAILABLE";
+  override readonly exitCode: number = EXIT.noBackend;
+}
+
+/** Options of a failed command. */
+export interface CommandFailedOptions extends BentoErrorOptions {
+  argv: readonly string[];
+  exitCode?: number;
+  signal?: string;
+  stdoutTail?: string;
+  stderrTail?: string;
+}
+
+/** A backend command that exited non-zero or was killed. */
+export class CommandFailedError extends BentoError {
+  override name = "CommandFailedError";
+  override readonly code = "E_COMMAND_FAILED";
+  override readonly exitCode: number = EXIT.buildFailed;
+  readonly argv: readonly string[];
+  readonly commandExitCode?: number;
+  readonly signal?: string;
+  readonly stdoutTail: string;
+  readonly stderrTail: string;
+
+  constructor(message: string, options: CommandFailedOptions) {
+    super(message, options);
+    this.argv = options.argv;
+    this.commandExitCode = options.exitCode;
+    this.signal = options.signal;
+    this.stdoutTail = options.stdoutTail ?? "";
+    this.stderrTail = options.stderrTail ?? "";
+  }
+}
+
+/** A build stopped by an AbortSignal or Ctrl+C. */
+export class AbortedError extends BentoError {
+  override name = "AbortedError";
+  override readonly code = "E_ABORTED";
+  override readonly exitCode: number = EXIT.interrupted;
+}
+
+/** Narrows an unknown thrown value to a {@link BentoError}. */
+export function isBentoError(error: unknown): error is BentoError {
+  return error instanceof BentoError;
+}

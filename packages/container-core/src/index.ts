@@ -1,0 +1,52 @@
+export * from "./errors.js";
+export type {
+  BackendSpec,
+  BuildArgsInput,
+  BuildInvocation,
+  HealthContext,
+  HealthReport,
+  ImageIdSource,
+  OCIBuilder,
+} from "./backend/contract.js";
+export type {
+  BooleanOption,
+  CommonBackendOptions,
+  CsvOption,
+  ListOption,
+  NumberOption,
+  OptionSpec,
+  OptionTable,
+  OptionValue,
+  OptionsOf,
+  PairsOption,
+  StringOption,
+  Triple,
+  TupleOption,
+  UlimitOption,
+} from "./backend/option-table.js";
+export type { BackendName, BackendOptionsMap } from "./backend/options-map.js";
+export {
+  CAPABILITIES,
+  type Capability,
+  type CapabilitySupport,
+  type CapabilityTable,
+} from "./backend/capabilities.js";
+export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
+export {
+  diagnose,
+  ensureBackend,
+  getBackend,
+  hasBackend,
+  health,
+  listBackends,
+  registerBackend,
+  unregisterBackend,
+} from "./backend/registry.js";
+export { absolutePath, flagArgs, optionArgs, type FlagContext } from "./backend/flags.js";
+export { validateOptions } from "./backend/validate-options.js";
+export { camelCase, kebabCase } from "./backend/kebab.js";
+export { nearest } from "./backend/nearest.js";
+export { parseVersion, versionAtLeast } from "./backend/version.js";
+export { backendEnv, usesBuildkit } from "./backend/env.js";
+export { runCommand, type CommandRunner, type RunOptions, type RunResult } from "./process/runner.js";
+export { which } from "./process/which.js";
