@@ -28,12 +28,18 @@ describe("parseTag", () => {
     expect(error.hint).toContain('"iris:latest"');
   });
 
-  it.each(["", "-iris", "iris-", "ir is", "iris;rm -rf /", "iris:1.0$(id)", "iris:a:b", "a".repeat(64)])(
-    "refuses %j",
-    (text) => {
-      expect(() => parseTag(text)).toThrow(InvalidTagError);
-    },
-  );
+  it.each([
+    "",
+    "-iris",
+    "iris-",
+    "ir is",
+    "iris;rm -rf /",
+    "iris:1.0$(id)",
+    "iris:a:b",
+    "a".repeat(64),
+  ])("refuses %j", (text) => {
+    expect(() => parseTag(text)).toThrow(InvalidTagError);
+  });
 
   it("accepts a 63-character name", () => {
     expect(parseTag("a".repeat(63)).name).toHaveLength(63);
@@ -46,12 +52,14 @@ describe("parseTag", () => {
 });
 
 describe("validateImageTag", () => {
-  it.each(["iris:1", "team/iris", "localhost:5000/team/iris:v1.2", "iris@sha256:" + "a".repeat(64)])(
-    "accepts %s",
-    (tag) => {
-      expect(validateImageTag(tag)).toBe(tag);
-    },
-  );
+  it.each([
+    "iris:1",
+    "team/iris",
+    "localhost:5000/team/iris:v1.2",
+    `iris@sha256:${"a".repeat(64)}`,
+  ])("accepts %s", (tag) => {
+    expect(validateImageTag(tag)).toBe(tag);
+  });
   it.each(["Iris:1", "iris:", "iris:-x", "ir is", "iris:1;id", "/iris"])("refuses %j", (tag) => {
     expect(() => validateImageTag(tag)).toThrow(InvalidTagError);
   });

@@ -3,7 +3,10 @@ import type { OCIBuilder } from "./contract.js";
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The backend's default env under the user's: the user's values win. */
-export function backendEnv(builder: OCIBuilder, userEnv: Env = process.env): Record<string, string> {
+export function backendEnv(
+  builder: OCIBuilder,
+  userEnv: Env = process.env,
+): Record<string, string> {
   const merged: Record<string, string> = { ...builder.env };
   for (const [key, value] of Object.entries(userEnv)) if (value !== undefined) merged[key] = value;
   return merged;

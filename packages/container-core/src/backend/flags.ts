@@ -40,7 +40,10 @@ export function flagArgs(
       return [flag, String(value)];
     case "string":
     case "list":
-      return each(flag, items(value).map((item) => (spec.path ? absolutePath(item, context) : item)));
+      return each(
+        flag,
+        items(value).map((item) => (spec.path ? absolutePath(item, context) : item)),
+      );
     case "pairs":
       return each(flag, isMap(value) ? joinEntries(value, spec.separator) : items(value));
     case "csv":
@@ -49,7 +52,9 @@ export function flagArgs(
       return each(
         flag,
         isMap(value)
-          ? Object.entries(value).map(([type, limits]) => `${type}=${(limits as number[]).join(":")}`)
+          ? Object.entries(value).map(
+              ([type, limits]) => `${type}=${(limits as number[]).join(":")}`,
+            )
           : items(value),
       );
     case "tuple":

@@ -5,8 +5,9 @@ import { defineBackend } from "./define.js";
 // One registry per process, even when several copies of core are installed
 // (a plugin resolving its own copy must still register where the CLI looks).
 const KEY = Symbol.for("bento-container.backend-registry");
-const registry: Map<string, OCIBuilder> = ((globalThis as Record<symbol, unknown>)[KEY] ??=
-  new Map<string, OCIBuilder>()) as Map<string, OCIBuilder>;
+const holder = globalThis as { [KEY]?: Map<string, OCIBuilder> };
+const registry: Map<string, OCIBuilder> = holder[KEY] ?? new Map<string, OCIBuilder>();
+holder[KEY] = registry;
 
 /**
  * Adds a backend. Takes a built {@link OCIBuilder}, or a name and BentoML-style

@@ -1,0 +1,86 @@
+import type { HealthReport } from "../backend/contract.js";
+import type { CommonBackendOptions } from "../backend/option-table.js";
+import type { BackendName, BackendOptionsMap } from "../backend/options-map.js";
+
+/** Containerfile layout: `layered` (default) splits models from code; `compat` is BentoML's. */
+export type Layout = "layered" | "compat";
+
+/** Options of `build()` that do not depend on the backend. */
+export interface CommonBuildOptions {
+  /** Image tags; default: the bento tag `name:version`. */
+  imageTag?: string | readonly string[];
+  /** BentoML extras installed into the image (spec 1), e.g. `["grpc"]`. */
+  features?: readonly string[];
+  layout?: Layout;
+  /** Replaces the FROM image (mirrors, air-gapped registries, test images). */
+  baseImage?: string;
+  /** `# syntax=` frontend image, or `false` to omit the line. */
+  frontend?: string | false;
+  /** OCI labels on the image: `true` (default) adds the standard ones, a map adds more, `false` none. */
+  labels?: boolean | Readonly<Record<string, string>>;
+  /** Take image timestamps from the bento's creation time (default true). */
+  reproducible?: boolean;
+  /** Run the backend through `sudo`. */
+  runAsRoot?: boolean;
+  /** Resolve, stage and construct the argv, but run nothing. */
+  dryRun?: boolean;
+  /** Stops the backend's whole process tree and cleans up. */
+  signal?: AbortSignal;
+  /** Progress, log lines, warnings. */
+  onEvent?: (event: BuildEvent) => void;
+  /** The user's environment (default `process.env`); backend defaults fill only what it lacks. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Working directory for relative paths (default `process.cwd()`). */
+  cwd?: string;
+}
+
+/** `build()` options with no backend named (or `auto`): the first healthy backend is used. */
+export type AutoBuildOptions = CommonBuildOptions &
+  CommonBackendOptions & { backend?: "auto" | undefined };
+
+/** `build()` options for one backend: its typed options are accepted, others rejected. */
+export type BackendBuildOptions = {
+  [B in BackendName]: CommonBuildOptions & { backend: B } & BackendOptionsMap[B];
+}[BackendName];
+
+/** What `build()` accepts. */
+export type BuildOptions = AutoBuildOptions | BackendBuildOptions;
+
+/** One thing that happened during a build. */
+export type BuildEvent =
+  | { type: "bento"; tag: string; dir: string }
+  | { type: "health"; report: HealthReport }
+  | {
+      type: "context";
+      dir: string;
+      linked: number;
+      copied: number;
+      reused: number;
+      durationMs: number;
+    }
+  | { type: "containerfile"; path: string }
+  | { type: "command"; argv: readonly string[] }
+  | { type: "log"; stream: "stdout" | "stderr"; line: string }
+  | { type: "step"; current: number; total?: number; text: string }
+  | { type: "warning"; message: string };
+
+/** What a build produced. */
+export interface BuildResult {
+  /** The image id (`sha256:...`); `undefined` for a dry run or a backend that gave none. */
+  imageId?: string;
+  tags: string[];
+  backend: string;
+  /** The exact argv run (or, for a dry run, that would run). */
+  argv: string[];
+  /** The Containerfile's text and where it was written. */
+  containerfile: string;
+  containerfilePath: string;
+  contextPath: string;
+  durationMs: number;
+  /** The backend's combined output. */
+  output: string;
+  /** Whether timestamps were pinned to the bento's creation time, and if not, why. */
+  reproducible: { applied: boolean; reason?: string };
+  warnings: string[];
+  dryRun: boolean;
+}
