@@ -1,4 +1,9 @@
-export * from "./errors.js";
+export {
+  CAPABILITIES,
+  type Capability,
+  type CapabilitySupport,
+  type CapabilityTable,
+} from "./backend/capabilities.js";
 export type {
   BackendSpec,
   BuildArgsInput,
@@ -8,6 +13,11 @@ export type {
   ImageIdSource,
   OCIBuilder,
 } from "./backend/contract.js";
+export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
+export { backendEnv, usesBuildkit } from "./backend/env.js";
+export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";
+export { camelCase, kebabCase } from "./backend/kebab.js";
+export { nearest } from "./backend/nearest.js";
 export type {
   BooleanOption,
   CommonBackendOptions,
@@ -15,9 +25,9 @@ export type {
   ListOption,
   NumberOption,
   OptionSpec,
+  OptionsOf,
   OptionTable,
   OptionValue,
-  OptionsOf,
   PairsOption,
   StringOption,
   Triple,
@@ -25,13 +35,6 @@ export type {
   UlimitOption,
 } from "./backend/option-table.js";
 export type { BackendName, BackendOptionsMap } from "./backend/options-map.js";
-export {
-  CAPABILITIES,
-  type Capability,
-  type CapabilitySupport,
-  type CapabilityTable,
-} from "./backend/capabilities.js";
-export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
 export {
   diagnose,
   ensureBackend,
@@ -42,11 +45,13 @@ export {
   registerBackend,
   unregisterBackend,
 } from "./backend/registry.js";
-export { absolutePath, flagArgs, optionArgs, type FlagContext } from "./backend/flags.js";
 export { validateOptions } from "./backend/validate-options.js";
-export { camelCase, kebabCase } from "./backend/kebab.js";
-export { nearest } from "./backend/nearest.js";
 export { parseVersion, versionAtLeast } from "./backend/version.js";
-export { backendEnv, usesBuildkit } from "./backend/env.js";
-export { runCommand, type CommandRunner, type RunOptions, type RunResult } from "./process/runner.js";
+export * from "./errors.js";
+export {
+  type CommandRunner,
+  type RunOptions,
+  type RunResult,
+  runCommand,
+} from "./process/runner.js";
 export { which } from "./process/which.js";

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rawTar, type RawEntry } from "../../test/helpers/raw-tar.js";
+import { type RawEntry, rawTar } from "../../test/helpers/raw-tar.js";
 import { ArchiveError, UnsafePathError } from "../errors.js";
 import { isArchivePath, unpackArchive } from "./archive.js";
 
@@ -38,7 +38,11 @@ describe("unpackArchive", () => {
   });
 
   it("unpacks a plain .tar whose bento sits in one top-level folder", async () => {
-    const file = await archive(BENTO.map((e) => ({ ...e, path: `iris/${e.path}` })), "b.tar", false);
+    const file = await archive(
+      BENTO.map((e) => ({ ...e, path: `iris/${e.path}` })),
+      "b.tar",
+      false,
+    );
     const unpacked = await unpackArchive(file, parent);
     expect(unpacked.dir).toMatch(/iris$/);
     await unpacked.dispose();

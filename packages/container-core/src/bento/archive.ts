@@ -18,7 +18,14 @@ export interface UnpackedArchive {
   dispose(): Promise<void>;
 }
 
-const ALLOWED_TYPES = new Set(["File", "OldFile", "ContiguousFile", "Directory", "SymbolicLink", "Link"]);
+const ALLOWED_TYPES = new Set([
+  "File",
+  "OldFile",
+  "ContiguousFile",
+  "Directory",
+  "SymbolicLink",
+  "Link",
+]);
 
 /**
  * Unpacks a bento archive into a new private directory under `parent`.
@@ -55,10 +62,13 @@ async function checkEntries(file: string): Promise<void> {
       },
     });
   } catch (error) {
-    throw new ArchiveError(`Could not read ${file} as a tar archive: ${(error as Error).message}.`, {
-      hint: "Pass a bento export (.bento, .tar.gz or .tar) made by `bentoml export`, or a bento directory.",
-      cause: error,
-    });
+    throw new ArchiveError(
+      `Could not read ${file} as a tar archive: ${(error as Error).message}.`,
+      {
+        hint: "Pass a bento export (.bento, .tar.gz or .tar) made by `bentoml export`, or a bento directory.",
+        cause: error,
+      },
+    );
   }
   if (unsafe) throw unsafe;
 }
@@ -68,7 +78,8 @@ function entryProblem(file: string, entry: ReadEntry): UnsafePathError | undefin
     new UnsafePathError(`Refusing to unpack ${file}: entry "${entry.path}" ${why}.`, {
       hint: "The archive is damaged or was not made by `bentoml export`; re-export the bento.",
     });
-  if (!ALLOWED_TYPES.has(entry.type)) return refuse(`is a ${entry.type}, not a file, directory or link`);
+  if (!ALLOWED_TYPES.has(entry.type))
+    return refuse(`is a ${entry.type}, not a file, directory or link`);
   if (escapes(entry.path)) return refuse("points outside the archive (absolute path or '..')");
   if (entry.type === "SymbolicLink") {
     const target = entry.linkpath ?? "";
@@ -92,7 +103,8 @@ function escapes(path: string): boolean {
 async function bentoRoot(root: string, file: string): Promise<string> {
   if (await isFile(join(root, "bento.yaml"))) return root;
   const entries = await readdir(root, { withFileTypes: true });
-  const only = entries.length === 1 && entries[0]!.isDirectory() ? join(root, entries[0]!.name) : undefined;
+  const only =
+    entries.length === 1 && entries[0]!.isDirectory() ? join(root, entries[0]!.name) : undefined;
   if (only && (await isFile(join(only, "bento.yaml")))) return only;
   throw new ArchiveError(`${file} holds no bento.yaml at its root.`, {
     hint: "Pass an archive made by `bentoml export`, or the bento directory itself.",
@@ -102,4 +114,3 @@ async function bentoRoot(root: string, file: string): Promise<string> {
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
-

@@ -17,7 +17,11 @@ export interface StoreEntry {
 const MANIFEST: Record<StoreKind, string> = { bentos: "bento.yaml", models: "model.yaml" };
 
 /** Every version of `name` in the store, newest first (by creation time). */
-export async function listVersions(home: string, kind: StoreKind, name: string): Promise<StoreEntry[]> {
+export async function listVersions(
+  home: string,
+  kind: StoreKind,
+  name: string,
+): Promise<StoreEntry[]> {
   const dir = join(home, kind, name);
   const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const entries = await Promise.all(
@@ -34,27 +38,42 @@ export async function listVersions(home: string, kind: StoreKind, name: string):
 /** Names of everything in the store. */
 export async function listNames(home: string, kind: StoreKind): Promise<string[]> {
   const names = await readdir(join(home, kind), { withFileTypes: true }).catch(() => []);
-  return names.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return names
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The version named by `<kind>/<name>/latest`, if that file exists. */
-export async function readLatestFile(home: string, kind: StoreKind, name: string): Promise<string | undefined> {
+export async function readLatestFile(
+  home: string,
+  kind: StoreKind,
+  name: string,
+): Promise<string | undefined> {
   const text = await readFile(join(home, kind, name, "latest"), "utf8").catch(() => undefined);
   const version = text?.trim();
   return version ? version : undefined;
 }
 
 /** Whether a version directory exists in the store. */
-export async function versionExists(home: string, kind: StoreKind, name: string, version: string): Promise<boolean> {
+export async function versionExists(
+  home: string,
+  kind: StoreKind,
+  name: string,
+  version: string,
+): Promise<boolean> {
   const info = await stat(join(home, kind, name, version)).catch(() => undefined);
   return info?.isDirectory() ?? false;
 }
 
 async function creationTime(path: string, kind: StoreKind): Promise<Date | undefined> {
   try {
-    const doc = parse(await readFile(join(path, MANIFEST[kind]), "utf8")) as { creation_time?: unknown };
+    const doc = parse(await readFile(join(path, MANIFEST[kind]), "utf8")) as {
+      creation_time?: unknown;
+    };
     const value = doc?.creation_time;
-    const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
+    const date =
+      value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
     return date && !Number.isNaN(date.getTime()) ? date : undefined;
   } catch {
     return undefined;

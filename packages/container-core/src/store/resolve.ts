@@ -1,7 +1,13 @@
 import { join } from "node:path";
 import { BentoNotFoundError, ModelNotFoundError } from "../errors.js";
 import { formatTag, type Tag } from "../tag.js";
-import { listVersions, readLatestFile, type StoreEntry, type StoreKind, versionExists } from "./entries.js";
+import {
+  listVersions,
+  readLatestFile,
+  type StoreEntry,
+  type StoreKind,
+  versionExists,
+} from "./entries.js";
 
 /** Options of {@link resolveStoreEntry}. */
 export interface ResolveStoreOptions {

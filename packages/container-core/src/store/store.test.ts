@@ -42,7 +42,12 @@ describe("resolveStoreEntry", () => {
   it("falls back to the newest, with a warning, when latest names a deleted version", async () => {
     await writeFile(join(home, "bentos", "iris", "latest"), "gone");
     const warnings: string[] = [];
-    const entry = await resolveStoreEntry(home, "bentos", { name: "iris" }, { onWarning: (m) => warnings.push(m) });
+    const entry = await resolveStoreEntry(
+      home,
+      "bentos",
+      { name: "iris" },
+      { onWarning: (m) => warnings.push(m) },
+    );
     expect(entry.version).toBe("new");
     expect(warnings[0]).toContain('"gone"');
   });
@@ -53,16 +58,18 @@ describe("resolveStoreEntry", () => {
   });
 
   it("names where it looked when a bento is missing", async () => {
-    await expect(resolveStoreEntry(home, "bentos", { name: "iris", version: "nope" })).rejects.toThrow(
-      BentoNotFoundError,
-    );
+    await expect(
+      resolveStoreEntry(home, "bentos", { name: "iris", version: "nope" }),
+    ).rejects.toThrow(BentoNotFoundError);
     await expect(resolveStoreEntry(home, "bentos", { name: "absent" })).rejects.toThrow(
       join(home, "bentos", "absent"),
     );
   });
 
   it("raises ModelNotFoundError for models", async () => {
-    await expect(resolveStoreEntry(home, "models", { name: "m" })).rejects.toThrow(ModelNotFoundError);
+    await expect(resolveStoreEntry(home, "models", { name: "m" })).rejects.toThrow(
+      ModelNotFoundError,
+    );
   });
 });
 

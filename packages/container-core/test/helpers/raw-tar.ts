@@ -26,7 +26,8 @@ export function rawTar(entries: readonly RawEntry[], gzip = false): Buffer {
 
 function header(entry: RawEntry, type: keyof typeof TYPE_FLAG, size: number): Buffer {
   const block = Buffer.alloc(512);
-  const put = (text: string, offset: number, length: number) => block.write(text, offset, length, "utf8");
+  const put = (text: string, offset: number, length: number) =>
+    block.write(text, offset, length, "utf8");
   const octal = (value: number, length: number) => value.toString(8).padStart(length - 1, "0");
   put(entry.path, 0, 100);
   put(octal(type === "dir" ? 0o755 : 0o644, 8), 100, 8);
