@@ -26,6 +26,15 @@ function isRunning(pid: number): boolean {
   }
 }
 
+async function failureOf(promise: Promise<unknown>): Promise<CommandFailedError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as CommandFailedError;
+  }
+  throw new Error("expected the build to fail");
+}
+
 describe("runBuildProcess", () => {
   it("streams lines from both streams, without a shell, in the given cwd", async () => {
     const seen: string[] = [];
@@ -50,10 +59,12 @@ describe("runBuildProcess", () => {
   });
 
   it("rejects with the exit code and the output's tail", async () => {
-    const error = await runBuildProcess(["sh", "-c", "echo step one; echo boom >&2; exit 3"], {
-      env,
-      cwd: work,
-    }).catch((e: unknown) => e as CommandFailedError);
+    const error = await failureOf(
+      runBuildProcess(["sh", "-c", "echo step one; echo boom >&2; exit 3"], {
+        env,
+        cwd: work,
+      }),
+    );
     expect(error).toBeInstanceOf(CommandFailedError);
     expect(error.message).toMatch(/^Command failed: sh -c .*, exit code: 3$/);
     expect(error.commandExitCode).toBe(3);
@@ -61,9 +72,7 @@ describe("runBuildProcess", () => {
   });
 
   it("explains exit 137 as a kill for memory", async () => {
-    const error = await runBuildProcess(["sh", "-c", "exit 137"], { env, cwd: work }).catch(
-      (e: CommandFailedError) => e,
-    );
+    const error = await failureOf(runBuildProcess(["sh", "-c", "exit 137"], { env, cwd: work }));
     expect(error.hint).toMatch(/memory/);
   });
 
