@@ -1,0 +1,22 @@
+# Shared helpers for the engine scripts; source it, do not run it.
+# shellcheck shell=bash
+
+# Print a progress line on stderr, prefixed so CI logs show which script spoke.
+log() { printf '[engines] %s\n' "$*" >&2; }
+
+# Stop with a message on stderr.
+die() { log "error: $*"; exit 1; }
+
+# Seconds since the epoch, for the timings printed at the end of each step.
+now() { date +%s; }
+
+# The Debian mirror apt is configured with (URI of the suite the host runs), read from apt's
+# own view of its sources so both sources.list and deb822 .sources files are understood.
+apt_mirror() {
+  local codename
+  codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
+  apt-get indextargets --format '$(REPO_URI) $(CODENAME)' 'Identifier: Packages' 2>/dev/null |
+    awk -v c="$codename" '$2 == c { print $1; exit }'
+}
+
+[ "$(id -u)" -eq 0 ] || die "these scripts install packages and start daemons: run them as root"
