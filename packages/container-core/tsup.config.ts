@@ -1,3 +1,4 @@
+import { cp } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
@@ -7,4 +8,8 @@ export default defineConfig({
   clean: true,
   target: "node20",
   sourcemap: true,
+  // The Containerfile templates are read at run time from beside the bundle (dist/templates).
+  async onSuccess() {
+    await cp("src/containerfile/templates", "dist/templates", { recursive: true });
+  },
 });

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Context, Liquid } from "liquidjs";
+import { ContainerfileError } from "../errors.js";
+import { shellQuote } from "./quote.js";
+
+/**
+ * Where the `.liquid` templates are, relative to this module: beside it in the
+ * sources (`src/containerfile/templates`) and beside the bundle once built
+ * (`dist/templates`, copied there by tsup).
+ */
+const TEMPLATE_DIRS = ["./templates/", "./containerfile/templates/"];
+
+let engine: Liquid | undefined;
+
+/** The directory holding the Containerfile templates. */
+export function templatesDir(): string {
+  for (const candidate of TEMPLATE_DIRS) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(`${dir}base.liquid`)) return dir;
+  }
+  throw new ContainerfileError(
+    "The Containerfile templates are missing from @bento/container-core",
+    {
+      hint: "Reinstall the package; its dist/templates folder should hold the .liquid files.",
+    },
+  );
+}
+
+/** The liquid engine all Containerfiles render with (templates cached after first use). */
+export function containerfileEngine(): Liquid {
+  engine ??= createEngine();
+  return engine;
+}
+
+function createEngine(): Liquid {
+  const liquid = new Liquid({
+    root: [templatesDir()],
+    extname: ".liquid",
+    strictFilters: true,
+    jsTruthy: true,
+    ownPropertyOnly: true,
+    cache: true,
+  });
+  liquid.registerFilter("bash_quote", (value: unknown) => shellQuote(String(value ?? "")));
+  liquid.registerFilter("run_cached", runCached);
+  return liquid;
+}
+
+/** `RUN ` plus a locked cache mount per target when BuildKit is on, as BentoML's RUN macro. */
+function runCached(this: { context: Context }, ...targets: unknown[]): string {
+  if (!this.context.getSync(["__enable_buildkit__"])) return "RUN ";
+  const mounts = targets.map(
+    (target) => `--mount=type=cache,sharing=locked,target=${String(target)}`,
+  );
+  return `RUN ${mounts.join(" ")} `;
+}

@@ -1,0 +1,66 @@
+import { ContainerfileError } from "../errors.js";
+import { copyArguments, listContextEntries } from "./copy-entries.js";
+import { containerfileEngine } from "./engine.js";
+import { featuresInstruction } from "./features.js";
+import { headerLines } from "./header.js";
+import {
+  type BentoSource,
+  type ContainerfileOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from "./options.js";
+import { renderUserTemplate } from "./user-template.js";
+import { planV1, type TemplatePlan } from "./variables-v1.js";
+import { planV2 } from "./variables-v2.js";
+
+/**
+ * Renders the Containerfile for a bento. Reads only the bento directory (user
+ * template, conda environment.yml, top-level names); values from bento.yaml
+ * never start a line of their own.
+ */
+export async function generateContainerfile(
+  bento: BentoSource,
+  options: ContainerfileOptions = {},
+): Promise<string> {
+  const resolved = resolveOptions(options);
+  const { config, dir } = bento;
+  if (config.spec === 2 && resolved.features.length > 0)
+    throw new ContainerfileError("features apply to spec 1 bentos only; this bento is spec 2", {
+      hint: "Add the extras to the bento's Python requirements (e.g. bentoml[grpc]) and rebuild it.",
+    });
+  const entries =
+    resolved.layout === "layered"
+      ? (resolved.contextEntries ?? (await listContextEntries(dir, config)))
+      : [];
+  const copyArgs = copyArguments(resolved.layout, entries);
+  const plan =
+    config.spec === 2
+      ? planV2(config, resolved, copyArgs)
+      : await planV1(dir, config, resolved, copyArgs);
+  const template = config.spec === 1 ? config.docker.dockerfile_template : undefined;
+  const body =
+    template === undefined ? await renderPlan(plan) : await renderUserTemplate(dir, template, plan);
+  return assemble(body, resolved, config.spec === 1);
+}
+
+async function renderPlan(plan: TemplatePlan): Promise<string> {
+  try {
+    return await containerfileEngine().renderFile(plan.template, plan.variables);
+  } catch (cause) {
+    throw new ContainerfileError(
+      `Rendering template ${plan.template} failed: ${(cause as Error).message}`,
+      {
+        hint: "This is a bug in bento-container; please report it with the bento.yaml.",
+        cause,
+      },
+    );
+  }
+}
+
+/** Header lines, the rendered body, and the features line; LF line endings, one final newline. */
+function assemble(body: string, options: ResolvedOptions, isSpec1: boolean): string {
+  const parts = [...headerLines(options), body.replace(/\r\n/g, "\n").replace(/\n*$/, "")];
+  if (isSpec1 && options.features.length > 0)
+    parts.push("", featuresInstruction(options.features, options.enableBuildkit));
+  return `${parts.join("\n")}\n`;
+}

@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ContainerfileError } from "../errors.js";
+import { containerfileEngine } from "./engine.js";
+import { translateJinja } from "./jinja/translate.js";
+import { assertInsideBento } from "./paths.js";
+import type { TemplatePlan } from "./variables-v1.js";
+
+/** Where a bento keeps the `docker.dockerfile_template` it was built with. */
+export const USER_TEMPLATE_PATH = "env/docker/Dockerfile.template";
+
+/**
+ * Renders the bento's Jinja `Dockerfile.template`, translated to liquid; its
+ * `{% extends bento_base_template %}` extends the template `plan` chose.
+ */
+export async function renderUserTemplate(
+  dir: string,
+  declared: string,
+  plan: TemplatePlan,
+): Promise<string> {
+  assertInsideBento(declared, "docker.dockerfile_template");
+  const file = join(dir, ...USER_TEMPLATE_PATH.split("/"));
+  let source: string;
+  try {
+    source = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new ContainerfileError(
+      `bento.yaml sets docker.dockerfile_template, but ${file} cannot be read`,
+      {
+        hint: "Rebuild the bento: BentoML stores the template at env/docker/Dockerfile.template.",
+        cause,
+      },
+    );
+  }
+  const liquid = translateJinja(source.replace(/\r\n/g, "\n"), USER_TEMPLATE_PATH, plan.template);
+  try {
+    return await containerfileEngine().parseAndRender(liquid, plan.variables);
+  } catch (cause) {
+    throw new ContainerfileError(
+      `${USER_TEMPLATE_PATH} failed to render: ${(cause as Error).message}`,
+      {
+        hint: "Check the template's blocks and variables against the bento's base template.",
+        cause,
+      },
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import type { ResolvedOptions } from "./options.js";
+
+/** The user, uid/gid and paths every bento image uses. */
+export const BENTO_USER = "bentoml";
+export const BENTO_UID_GID = 1034;
+export const BENTO_HOME = "/home/bentoml/";
+export const BENTO_PATH = "/home/bentoml/bento";
+/** BentoServer's Prometheus metrics port. */
+export const METRICS_PORT = 3001;
+
+/** Template variables both specs share, under BentoML's names so users' templates read them. */
+export function commonVariables(
+  options: ResolvedOptions,
+  copyArgs: readonly string[],
+): Record<string, unknown> {
+  return {
+    bento__user: BENTO_USER,
+    bento__uid_gid: BENTO_UID_GID,
+    bento__home: BENTO_HOME,
+    bento__path: BENTO_PATH,
+    bento__enable_buildkit: options.enableBuildkit,
+    bento__add_header: options.addHeader,
+    __enable_buildkit__: options.enableBuildkit,
+    __prometheus_port__: METRICS_PORT,
+    __copy_args__: copyArgs,
+  };
+}
