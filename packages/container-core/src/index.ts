@@ -55,3 +55,29 @@ export {
   runCommand,
 } from "./process/runner.js";
 export { which } from "./process/which.js";
+export { loadBentoConfig, parseBentoConfig } from "./bento/load-config.js";
+export {
+  allModels,
+  type BentoConfig,
+  type BentoConfigBase,
+  type BentoConfigV1,
+  type BentoConfigV2,
+  type BentoEnv,
+  type BentoModel,
+  type BentoService,
+  type CondaOptions,
+  type DockerOptions,
+  type EnvStage,
+  type HuggingFaceSource,
+  type ImageOptions,
+  type ModelRegistry,
+  type ModelTag,
+} from "./bento/schema.js";
+export { validateBentoConfig } from "./bento/validate.js";
+export type { ContainerfileLayout } from "./containerfile/copy-entries.js";
+export { CUDA_VERSIONS } from "./containerfile/cuda.js";
+export { DISTROS, type Distro } from "./containerfile/distro.js";
+export { FEATURES } from "./containerfile/features.js";
+export { generateContainerfile } from "./containerfile/generate.js";
+export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
+export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
