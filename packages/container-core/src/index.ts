@@ -47,14 +47,6 @@ export {
 } from "./backend/registry.js";
 export { validateOptions } from "./backend/validate-options.js";
 export { parseVersion, versionAtLeast } from "./backend/version.js";
-export * from "./errors.js";
-export {
-  type CommandRunner,
-  type RunOptions,
-  type RunResult,
-  runCommand,
-} from "./process/runner.js";
-export { which } from "./process/which.js";
 export { loadBentoConfig, parseBentoConfig } from "./bento/load-config.js";
 export {
   allModels,
@@ -81,3 +73,11 @@ export { FEATURES } from "./containerfile/features.js";
 export { generateContainerfile } from "./containerfile/generate.js";
 export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
 export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
+export * from "./errors.js";
+export {
+  type CommandRunner,
+  type RunOptions,
+  type RunResult,
+  runCommand,
+} from "./process/runner.js";
+export { which } from "./process/which.js";
