@@ -1,8 +1,11 @@
+export { type BuildArgsSource, standardBuildArgs } from "./backend/build-args.js";
 export {
   CAPABILITIES,
   type Capability,
   type CapabilitySupport,
   type CapabilityTable,
+  isSupported,
+  liveCapabilities,
 } from "./backend/capabilities.js";
 export type {
   BackendSpec,
@@ -16,6 +19,15 @@ export type {
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
 export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";
+export {
+  type BinaryCheck,
+  binaryVersionReport,
+  findVersion,
+  outputTail,
+  probe,
+  probeFailure,
+} from "./backend/health-probe.js";
+export { parseIidfile } from "./backend/image-id.js";
 export { camelCase, kebabCase } from "./backend/kebab.js";
 export { nearest } from "./backend/nearest.js";
 export type {
@@ -47,7 +59,15 @@ export {
 } from "./backend/registry.js";
 export { validateOptions } from "./backend/validate-options.js";
 export { parseVersion, versionAtLeast } from "./backend/version.js";
+export { ARCHIVE_SUFFIXES, isArchivePath } from "./bento/archive.js";
+export { type BentoListing, listBentos } from "./bento/list.js";
 export { loadBentoConfig, parseBentoConfig } from "./bento/load-config.js";
+export {
+  type BentoOrigin,
+  type ResolveBentoOptions,
+  type ResolvedBento,
+  resolveBento,
+} from "./bento/reference.js";
 export {
   allModels,
   type BentoConfig,
@@ -66,14 +86,35 @@ export {
   type ModelTag,
 } from "./bento/schema.js";
 export { validateBentoConfig } from "./bento/validate.js";
+export { build } from "./build/build.js";
+export { imageLabels, type LabelSource, standardLabels } from "./build/labels.js";
+export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./build/select-backend.js";
+export type {
+  AutoBuildOptions,
+  BackendBuildOptions,
+  BuildEvent,
+  BuildOptions,
+  BuildResult,
+  CommonBuildOptions,
+  Layout,
+} from "./build/types.js";
 export type { ContainerfileLayout } from "./containerfile/copy-entries.js";
 export { CUDA_VERSIONS } from "./containerfile/cuda.js";
 export { DISTROS, type Distro } from "./containerfile/distro.js";
 export { FEATURES } from "./containerfile/features.js";
 export { generateContainerfile } from "./containerfile/generate.js";
+export {
+  type GetContainerfileOptions,
+  getContainerfile,
+} from "./containerfile/get-containerfile.js";
 export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
 export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
+export { cacheDir } from "./context/cache-dir.js";
+export { hfHubCache } from "./context/hf-cache.js";
 export * from "./errors.js";
+export { validateImageTag } from "./image-tag.js";
+export { formatArgv } from "./process/format-argv.js";
+export { parseStep, type StepProgress } from "./process/progress.js";
 export {
   type CommandRunner,
   type RunOptions,
@@ -81,3 +122,5 @@ export {
   runCommand,
 } from "./process/runner.js";
 export { which } from "./process/which.js";
+export { bentomlHome } from "./store/home.js";
+export { formatTag, parseTag, type Tag } from "./tag.js";

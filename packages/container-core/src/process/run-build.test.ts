@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rejectionOf } from "../../test/helpers/rejection.js";
 import { AbortedError, CommandFailedError } from "../errors.js";
 import { runBuildProcess } from "./run-build.js";
 
@@ -24,15 +25,6 @@ function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<CommandFailedError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as CommandFailedError;
-  }
-  throw new Error("expected the build to fail");
 }
 
 describe("runBuildProcess", () => {
@@ -59,7 +51,7 @@ describe("runBuildProcess", () => {
   });
 
   it("rejects with the exit code and the output's tail", async () => {
-    const error = await failureOf(
+    const error = await rejectionOf<CommandFailedError>(
       runBuildProcess(["sh", "-c", "echo step one; echo boom >&2; exit 3"], {
         env,
         cwd: work,
@@ -72,7 +64,9 @@ describe("runBuildProcess", () => {
   });
 
   it("explains exit 137 as a kill for memory", async () => {
-    const error = await failureOf(runBuildProcess(["sh", "-c", "exit 137"], { env, cwd: work }));
+    const error = await rejectionOf<CommandFailedError>(
+      runBuildProcess(["sh", "-c", "exit 137"], { env, cwd: work }),
+    );
     expect(error.hint).toMatch(/memory/);
   });
 

@@ -1,0 +1,301 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RecordingStandIn, recordingStandIn } from "@bento/test-support";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { treeChecksum, writeSpec2Bento } from "../../test/helpers/bento-fixture.js";
+import { rejectionOf } from "../../test/helpers/rejection.js";
+import type { CapabilityTable } from "../backend/capabilities.js";
+import { optionArgs } from "../backend/flags.js";
+import type { OptionTable } from "../backend/option-table.js";
+import { registerBackend, unregisterBackend } from "../backend/registry.js";
+import {
+  AbortedError,
+  BackendUnavailableError,
+  CommandFailedError,
+  OptionError,
+} from "../errors.js";
+import { build } from "./build.js";
+import type { BuildEvent, BuildOptions } from "./types.js";
+
+const table = {
+  file: { kind: "string", doc: "Containerfile", path: true },
+  tag: { kind: "list", doc: "tags" },
+  iidfile: { kind: "string", doc: "image id file", path: true },
+  label: { kind: "pairs", doc: "labels", separator: "=" },
+  secret: { kind: "list", doc: "secrets" },
+  noCache: { kind: "boolean", doc: "no cache" },
+} as const satisfies OptionTable;
+
+let work: string;
+let bentoDir: string;
+let home: string;
+let cache: string;
+let standIn: RecordingStandIn;
+
+function registerStandIn(
+  name: string,
+  binary: string,
+  buildCommand: string[] = ["build"],
+  capabilities: CapabilityTable = {},
+): void {
+  registerBackend(name, {
+    binary,
+    buildCommand,
+    buildkitSupport: true,
+    env: { DOCKER_BUILDKIT: "1", STANDIN_DEFAULT: "default" },
+    options: table,
+    capabilities: { secretMount: true, ...capabilities },
+    imageId: { option: "iidfile", parse: (text) => text.trim() || undefined },
+    constructBuildArgs: ({ contextPath, ...options }) => [
+      ...optionArgs(table, options),
+      contextPath,
+    ],
+  });
+}
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: standIn.pathEnv(),
+    BENTOML_HOME: home,
+    BENTO_CONTAINER_CACHE_DIR: cache,
+    STANDIN_DEFAULT: "user wins",
+    ...extra,
+  };
+}
+
+async function run(options: Partial<BuildOptions> & Record<string, unknown> = {}) {
+  return build(bentoDir, { backend: "standin", env: env(), ...options } as BuildOptions);
+}
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "bento-build-"));
+  bentoDir = join(work, "bento");
+  home = join(work, "home");
+  cache = join(work, "cache");
+  await writeSpec2Bento(bentoDir, home);
+  standIn = await recordingStandIn("standin-builder", {
+    flagFiles: { "--iidfile": "sha256:feedbeef\n" },
+    stdout: "#1 [1/2] FROM base\n#2 [2/2] COPY . .\n",
+    envKeys: ["DOCKER_BUILDKIT", "STANDIN_DEFAULT"],
+  });
+  registerStandIn("standin", "standin-builder");
+});
+
+afterEach(async () => {
+  unregisterBackend("standin");
+  await standIn.cleanup();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("build", () => {
+  it("runs the backend with the exact argv, merged env and the staged context as cwd", async () => {
+    const before = [await treeChecksum(bentoDir), await treeChecksum(home)];
+    const events: BuildEvent[] = [];
+    const result = await run({ onEvent: (e) => events.push(e), noCache: true });
+    const [call] = await standIn.calls();
+    const context = join(cache, "contexts", "iris-v1");
+    expect(call?.argv).toEqual([
+      "build",
+      "--file",
+      result.containerfilePath,
+      "--tag",
+      "iris:v1",
+      "--iidfile",
+      expect.stringMatching(new RegExp(`^${cache}/run-`)),
+      "--label",
+      "org.opencontainers.image.title=iris",
+      "--label",
+      "org.opencontainers.image.version=v1",
+      "--label",
+      "org.opencontainers.image.created=2026-01-02T03:04:05+00:00",
+      "--label",
+      "ai.bentoml.bento=iris:v1",
+      "--no-cache",
+      context,
+    ]);
+    expect(result.argv).toEqual(["standin-builder", ...(call?.argv ?? [])]);
+    expect(call?.cwd).toBe(context);
+    expect(call?.env).toEqual({ DOCKER_BUILDKIT: "1", STANDIN_DEFAULT: "user wins" });
+    expect(result).toMatchObject({
+      imageId: "sha256:feedbeef",
+      tags: ["iris:v1"],
+      backend: "standin",
+      dryRun: false,
+    });
+    expect(result.containerfilePath.startsWith(join(cache, "containerfiles"))).toBe(true);
+    expect(await readFile(result.containerfilePath, "utf8")).toBe(result.containerfile);
+    expect(existsSync(join(context, "models/iris_model/m1/saved_model.pkl"))).toBe(true);
+    expect(events.filter((e) => e.type === "step")).toEqual([
+      { type: "step", current: 1, total: 2, text: "FROM base" },
+      { type: "step", current: 2, total: 2, text: "COPY . ." },
+    ]);
+    expect([await treeChecksum(bentoDir), await treeChecksum(home)]).toEqual(before);
+    expect((await readdir(cache)).sort()).toEqual(["containerfiles", "contexts"]);
+  });
+
+  it("builds from the bento directory itself when it holds its models", async () => {
+    const { cp } = await import("node:fs/promises");
+    await cp(join(home, "models/iris_model/m1"), join(bentoDir, "models/iris_model/m1"), {
+      recursive: true,
+    });
+    const result = await run();
+    expect(result.contextPath).toBe(bentoDir);
+    expect((await standIn.calls())[0]?.cwd).toBe(bentoDir);
+  });
+
+  it("takes image tags and leaves labels off when asked", async () => {
+    const result = await run({ imageTag: ["a/b:1", "c:2"], labels: false });
+    expect(result.argv.join(" ")).not.toContain("--label");
+    expect(result.tags).toEqual(["a/b:1", "c:2"]);
+  });
+
+  it("prints the plan without running anything on a dry run", async () => {
+    const result = await run({ dryRun: true });
+    expect(await standIn.calls()).toEqual([]);
+    expect(result).toMatchObject({ dryRun: true, imageId: undefined });
+    expect(existsSync(result.containerfilePath)).toBe(true);
+  });
+
+  it("passes build-stage envs as secret files that are gone afterwards", async () => {
+    await rm(bentoDir, { recursive: true });
+    await writeSpec2Bento(bentoDir, home, {
+      envs: "envs:\n  - name: HF_TOKEN\n    value: hunter2\n    stage: build",
+    });
+    const out = join(work, "seen");
+    unregisterBackend("standin");
+    registerStandIn("standin", "sh", [
+      "-c",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell script, not a template
+      'for a; do case "$a" in id=*) f="${a#*src=}"; stat -c %a "$f" > "$0"; cat "$f" >> "$0";; esac; done',
+      out,
+    ]);
+    const result = await run();
+    const secretArg = result.argv.find((a) => a.startsWith("id=HF_TOKEN,src="))!;
+    expect(await readFile(out, "utf8")).toBe("600\nhunter2");
+    expect(existsSync(secretArg.slice("id=HF_TOKEN,src=".length))).toBe(false);
+    expect(result.argv.join(" ")).not.toContain("hunter2");
+  });
+
+  it("rejects with the exit code and output tail when the backend fails, cleaning up", async () => {
+    unregisterBackend("standin");
+    registerStandIn("standin", "sh", ["-c", "echo broken step >&2; exit 3", "x"]);
+    const failure = await rejectionOf<CommandFailedError>(run());
+    expect(failure).toBeInstanceOf(CommandFailedError);
+    expect(failure.commandExitCode).toBe(3);
+    expect(failure.stderrTail).toContain("broken step");
+    expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
+  });
+
+  it("stops the backend on abort and cleans up", async () => {
+    unregisterBackend("standin");
+    registerStandIn("standin", "sh", ["-c", "sleep 30", "x"]);
+    const controller = new AbortController();
+    const running = run({
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === "command") setTimeout(() => controller.abort(), 100);
+      },
+    });
+    await expect(running).rejects.toThrow(AbortedError);
+    expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
+  });
+
+  it("fails before building when the backend is unhealthy, with its reason and hint", async () => {
+    registerBackend("sick", {
+      buildkitSupport: false,
+      constructBuildArgs: () => [],
+      diagnose: async () => ({
+        backend: "sick",
+        healthy: false,
+        reason: "sick is not installed",
+        hint: "apt-get install sick",
+      }),
+    });
+    try {
+      const failure = await rejectionOf(
+        build(bentoDir, { backend: "sick", env: env() } as unknown as BuildOptions),
+      );
+      expect(failure).toBeInstanceOf(BackendUnavailableError);
+      expect(failure).toMatchObject({
+        message: expect.stringContaining("sick is not installed"),
+        hint: "apt-get install sick",
+        exitCode: 3,
+      });
+    } finally {
+      unregisterBackend("sick");
+    }
+  });
+
+  it("refuses build secrets on a backend without secret mounts, naming one that has them", async () => {
+    await rm(bentoDir, { recursive: true });
+    await writeSpec2Bento(bentoDir, home, {
+      envs: "envs:\n  - name: TOKEN\n    value: x\n    stage: build",
+    });
+    registerBackend("plain", {
+      binary: "standin-builder",
+      buildkitSupport: false,
+      options: table,
+      constructBuildArgs: () => [],
+    });
+    try {
+      const failure = await rejectionOf(
+        build(bentoDir, { backend: "plain", env: env() } as unknown as BuildOptions),
+      );
+      expect(failure).toMatchObject({
+        code: "E_CAPABILITY",
+        hint: expect.stringContaining("standin"),
+      });
+      expect(await standIn.calls()).toEqual([]);
+    } finally {
+      unregisterBackend("plain");
+    }
+  });
+
+  it("pins timestamps to the bento's creation time where the backend can", async () => {
+    unregisterBackend("standin");
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: false,
+      options: { ...table, timestamp: { kind: "number", doc: "timestamp" } },
+      capabilities: { reproducibleTimestamps: { since: "4.0" } },
+      diagnose: async () => ({ backend: "standin", healthy: true, version: "4.3.1" }),
+      constructBuildArgs: ({ contextPath, ...options }) => [
+        ...optionArgs({ timestamp: { kind: "number", doc: "" } }, options),
+        contextPath,
+      ],
+    });
+    const result = await run({ dryRun: true });
+    expect(result.argv).toContain(String(Date.parse("2026-01-02T03:04:05Z") / 1000));
+    expect(result.reproducible).toEqual({ applied: true, reason: undefined });
+    const off = await run({ dryRun: true, reproducible: false });
+    expect(off.reproducible).toMatchObject({
+      applied: false,
+      reason: expect.stringContaining("turned off"),
+    });
+  });
+
+  it("says why timestamps are not pinned on a backend too old for it", async () => {
+    unregisterBackend("standin");
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: true,
+      options: table,
+      capabilities: { reproducibleTimestamps: { since: "23.0" } },
+      diagnose: async () => ({ backend: "standin", healthy: true, version: "20.10.24" }),
+      constructBuildArgs: () => ["."],
+    });
+    const result = await run({ dryRun: true });
+    expect(result.reproducible).toEqual({
+      applied: false,
+      reason: "standin cannot pin image timestamps (needs standin 23.0+; this is 20.10.24)",
+    });
+  });
+
+  it("refuses a misspelt backend option with the nearest name", async () => {
+    await expect(run({ noCach: true })).rejects.toThrow(OptionError);
+    await expect(run({ noCach: true })).rejects.toThrow(/Did you mean "noCache"/);
+    expect(await standIn.calls()).toEqual([]);
+  });
+});
