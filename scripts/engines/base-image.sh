@@ -11,8 +11,8 @@ CACHE_DIR="${BENTO_ENGINES_CACHE:-/var/cache/bento-container}"
 ROOTFS_TAR="$CACHE_DIR/base-bookworm.tar"
 # python-is-python3 gives `python`, as the official python images have it.
 PACKAGES=python3,python3-venv,python3-pip,python-is-python3
-# Other names the image answers to, so Containerfiles naming them build offline.
-ALIASES=(${BENTO_BASE_ALIASES-python:3.11-slim})
+# Other names the image answers to, so Containerfiles naming them build offline (space-separated).
+read -r -a ALIASES <<<"${BENTO_BASE_ALIASES-python:3.11-slim}"
 CHANGES=(
   "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
   "ENV LANG=C.UTF-8"

@@ -15,6 +15,7 @@ now() { date +%s; }
 apt_mirror() {
   local codename
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
+  # shellcheck disable=SC2016 # apt expands $(REPO_URI), not the shell
   apt-get indextargets --format '$(REPO_URI) $(CODENAME)' 'Identifier: Packages' 2>/dev/null |
     awk -v c="$codename" '$2 == c { print $1; exit }'
 }
