@@ -1,3 +1,5 @@
+import { versionAtLeast } from "./version.js";
+
 /** What a backend can do, declared as data next to its option table. */
 export type Capability =
   | "buildkitSyntax"
@@ -33,3 +35,18 @@ export type CapabilitySupport = boolean | { since: string; note?: string };
 
 /** A backend's capability matrix. */
 export type CapabilityTable = Readonly<Partial<Record<Capability, CapabilitySupport>>>;
+
+/** Whether `support` holds for this version of the binary; an unknown version meets no `since`. */
+export function isSupported(support: CapabilitySupport | undefined, version?: string): boolean {
+  return typeof support === "object" ? versionAtLeast(version, support.since) : support === true;
+}
+
+/** Every capability of a backend, evaluated for the version its health check reported. */
+export function liveCapabilities(
+  table: CapabilityTable,
+  version?: string,
+): Record<Capability, boolean> {
+  return Object.fromEntries(
+    CAPABILITIES.map((capability) => [capability, isSupported(table[capability], version)]),
+  ) as Record<Capability, boolean>;
+}

@@ -39,6 +39,12 @@ export interface BuildInvocation {
   cwd?: string;
   /** Whether a binary is on `PATH` (buildctl picks its output from it). */
   which?: (binary: string) => string | undefined;
+  /** The binary's version from its health report; gates version-dependent flags (buildx attestations). */
+  version?: string;
+  /** The host's platform (default `process.platform`); some flags only work on Windows. */
+  hostPlatform?: NodeJS.Platform;
+  /** Receives warnings about the options (default `console.warn`); `build()` collects them. */
+  warn?: (message: string) => void;
 }
 
 /** Options given to `constructBuildArgs`: the backend's own plus the invocation. */

@@ -4,7 +4,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The backend's default env under the user's: the user's values win. */
 export function backendEnv(
-  builder: OCIBuilder,
+  builder: Pick<OCIBuilder, "env">,
   userEnv: Env = process.env,
 ): Record<string, string> {
   const merged: Record<string, string> = { ...builder.env };
@@ -16,7 +16,10 @@ export function backendEnv(
  * Whether the Containerfile may use BuildKit syntax: the backend must support it,
  * and `DOCKER_BUILDKIT` (the user's, else the backend's default) must not say 0.
  */
-export function usesBuildkit(builder: OCIBuilder, userEnv: Env = process.env): boolean {
+export function usesBuildkit(
+  builder: Pick<OCIBuilder, "buildkitSupport" | "env">,
+  userEnv: Env = process.env,
+): boolean {
   if (!builder.buildkitSupport) return false;
   const flag = backendEnv(builder, userEnv).DOCKER_BUILDKIT;
   return flag === undefined || !["0", "false", "no", "off", ""].includes(flag.toLowerCase());

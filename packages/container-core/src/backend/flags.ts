@@ -35,6 +35,7 @@ export function flagArgs(
   const flag = `--${spec.flag ?? kebabCase(key)}`;
   switch (spec.kind) {
     case "boolean":
+      if (typeof value === "string") return [`${flag}=${value}`];
       return value === true ? [flag] : [];
     case "number":
       return [flag, String(value)];

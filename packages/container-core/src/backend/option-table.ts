@@ -10,9 +10,11 @@ interface OptionBase {
   flag?: string;
 }
 
-/** `true` gives `--flag`; `false` gives nothing. */
+/** `true` gives `--flag`; `false` gives nothing; a string from `values` gives `--flag=value`. */
 export interface BooleanOption extends OptionBase {
   kind: "boolean";
+  /** Strings also accepted, for flags with an optional value (podman's `--pull=always`). */
+  values?: readonly string[];
 }
 /** `--flag value`; `values` restricts it to an enumeration. */
 export interface StringOption extends OptionBase {
@@ -67,23 +69,28 @@ export type Triple = readonly [string, string, string];
 type StringMap = Readonly<Record<string, string>>;
 
 /** The TypeScript type of one option's value. */
-export type OptionValue<S extends OptionSpec> = S extends BooleanOption
-  ? boolean
-  : S extends { kind: "string"; values: readonly (infer V)[] }
-    ? V
-    : S extends StringOption
-      ? string
-      : S extends NumberOption
-        ? number
-        : S extends ListOption
-          ? string | readonly string[]
-          : S extends PairsOption | CsvOption
-            ? string | readonly string[] | StringMap
-            : S extends UlimitOption
-              ? string | readonly string[] | Readonly<Record<string, readonly [number, number]>>
-              : S extends TupleOption
-                ? string | Triple | readonly (string | Triple)[]
-                : never;
+export type OptionValue<S extends OptionSpec> = S extends {
+  kind: "boolean";
+  values: readonly (infer V)[];
+}
+  ? boolean | V
+  : S extends BooleanOption
+    ? boolean
+    : S extends { kind: "string"; values: readonly (infer V)[] }
+      ? V
+      : S extends StringOption
+        ? string
+        : S extends NumberOption
+          ? number
+          : S extends ListOption
+            ? string | readonly string[]
+            : S extends PairsOption | CsvOption
+              ? string | readonly string[] | StringMap
+              : S extends UlimitOption
+                ? string | readonly string[] | Readonly<Record<string, readonly [number, number]>>
+                : S extends TupleOption
+                  ? string | Triple | readonly (string | Triple)[]
+                  : never;
 
 /** Options every backend accepts besides its table. */
 export interface CommonBackendOptions {

@@ -45,7 +45,8 @@ function typeError(backend: string, key: string, value: unknown, expected: strin
 function typeProblem(spec: OptionSpec, value: unknown): string | undefined {
   switch (spec.kind) {
     case "boolean":
-      return typeof value === "boolean" ? undefined : "true or false";
+      if (typeof value === "boolean" || spec.values?.includes(value as string)) return undefined;
+      return spec.values ? `true, false or one of ${spec.values.join(", ")}` : "true or false";
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? undefined : "a number";
     case "string":

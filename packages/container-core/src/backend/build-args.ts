@@ -1,0 +1,24 @@
+import type { BuildInvocation } from "./contract.js";
+import { absolutePath, optionArgs } from "./flags.js";
+import type { CommonBackendOptions, OptionTable } from "./option-table.js";
+
+/** Backend options plus the invocation, as `constructBuildArgs` receives them. */
+export type BuildArgsSource = BuildInvocation & CommonBackendOptions;
+
+/**
+ * The argv of a docker-style build: `--tag` once per tag, `--file`, the table's
+ * flags, `extraArgs` as given, then the context path.
+ */
+export function standardBuildArgs<I extends BuildArgsSource>(
+  table: OptionTable,
+  input: I,
+): string[] {
+  const { contextPath, file, tag = [], cwd } = input;
+  return [
+    ...tag.flatMap((name) => ["--tag", name]),
+    ...(file === undefined ? [] : ["--file", absolutePath(file, { cwd })]),
+    ...optionArgs(table, { ...(input as BuildArgsSource) }, { cwd }),
+    ...(input.extraArgs ?? []),
+    contextPath,
+  ];
+}
