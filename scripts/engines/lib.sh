@@ -10,14 +10,15 @@ die() { log "error: $*"; exit 1; }
 # Seconds since the epoch, for the timings printed at the end of each step.
 now() { date +%s; }
 
-# The Debian mirror apt is configured with (URI of the suite the host runs), read from apt's
-# own view of its sources so both sources.list and deb822 .sources files are understood.
+# The Debian mirror apt is configured with: the repository serving the host's own suite, read
+# from apt's view of its sources (sources.list and deb822 .sources alike). --no-release-info
+# makes it answer before the first `apt-get update` too.
 apt_mirror() {
   local codename
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
   # shellcheck disable=SC2016 # apt expands $(REPO_URI), not the shell
-  apt-get indextargets --format '$(REPO_URI) $(CODENAME)' 'Identifier: Packages' 2>/dev/null |
-    awk -v c="$codename" '$2 == c { print $1; exit }'
+  apt-get indextargets --no-release-info --format '$(REPO_URI) $(URI)' 'Identifier: Packages' \
+    2>/dev/null | awk -v c="/dists/$codename/" 'index($2, c) { print $1; exit }'
 }
 
 [ "$(id -u)" -eq 0 ] || die "these scripts install packages and start daemons: run them as root"
