@@ -36,10 +36,20 @@ export function assertEnvName(name: string, key: string): string {
 
 /** Collapses whitespace (line breaks included) to single spaces, as BentoML does for `base_image`. */
 export function collapseToOneLine(value: string, key: string): string {
-  return assertOneLine(value.trim().split(/\s+/).join(" "), key);
+  return assertNoContinuation(assertOneLine(value.trim().split(/\s+/).join(" "), key), key);
 }
 
 /** Joins shell line continuations (`\` + newline) and refuses any other line break. */
 export function joinContinuations(command: string, key: string): string {
-  return assertOneLine(command.replace(/\\\r?\n/g, " ").trim(), key);
+  return assertNoContinuation(assertOneLine(command.replace(/\\\r?\n/g, " ").trim(), key), key);
+}
+
+/** Refuses a value ending in `\`, which would join the next instruction to this line. */
+function assertNoContinuation(value: string, key: string): string {
+  if (value.endsWith("\\"))
+    throw new ContainerfileError(
+      `bento.yaml: ${key} ends with a backslash, which would swallow the next Containerfile instruction`,
+      { hint: `Remove the trailing backslash from ${key}.` },
+    );
+  return value;
 }

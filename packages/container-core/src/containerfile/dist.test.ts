@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadBentoConfig } from "../bento/load-config.js";
+import { generateContainerfile } from "./generate.js";
+
+const DIST = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../test/fixtures/bentoml-compat/", import.meta.url));
+const CASES = ["s1-template-extend", "s2-basic", "s1-conda-debian"];
+const built = existsSync(DIST);
+if (!built && !process.env.CI)
+  console.warn(
+    "Skipping the built-package test: dist/index.js is missing (run the package build first).",
+  );
+
+describe.skipIf(!built && !process.env.CI)("the built package", () => {
+  it("finds its templates beside dist/index.js and renders as the sources do", async () => {
+    const dirs = CASES.map((name) => `${FIXTURES}${name}/bento`);
+    const script = `
+      const core = await import(${JSON.stringify(DIST)});
+      const out = [];
+      for (const dir of ${JSON.stringify(dirs)}) {
+        const config = await core.loadBentoConfig(dir);
+        out.push(await core.generateContainerfile({ dir, config }, { layout: "compat" }));
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    const fromDist: string[] = JSON.parse(output);
+    for (const [i, dir] of dirs.entries()) {
+      const config = await loadBentoConfig(dir);
+      expect(fromDist[i]).toBe(await generateContainerfile({ dir, config }, { layout: "compat" }));
+    }
+  });
+});
