@@ -9,22 +9,17 @@ import { shellQuote } from "./quote.js";
  * sources (`src/containerfile/templates`) and beside the bundle once built
  * (`dist/templates`, copied there by tsup).
  */
-const TEMPLATE_DIRS = ["./templates/", "./containerfile/templates/"];
+const TEMPLATES = new URL("./templates/", import.meta.url);
 
 let engine: Liquid | undefined;
 
 /** The directory holding the Containerfile templates. */
 export function templatesDir(): string {
-  for (const candidate of TEMPLATE_DIRS) {
-    const dir = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(`${dir}base.liquid`)) return dir;
-  }
-  throw new ContainerfileError(
-    "The Containerfile templates are missing from @bento/container-core",
-    {
-      hint: "Reinstall the package; its dist/templates folder should hold the .liquid files.",
-    },
-  );
+  const dir = fileURLToPath(TEMPLATES);
+  if (existsSync(`${dir}base.liquid`)) return dir;
+  throw new ContainerfileError(`The Containerfile templates are missing from ${dir}`, {
+    hint: "Reinstall @bento/container-core; its dist/templates folder should hold the .liquid files.",
+  });
 }
 
 /** The liquid engine all Containerfiles render with (templates cached after first use). */

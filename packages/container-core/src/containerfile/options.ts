@@ -20,7 +20,7 @@ export interface ContainerfileOptions {
   features?: readonly string[];
   /** Image for `FROM`, replacing the bento's; on spec 1 it acts as `docker.base_image`. */
   baseImage?: string;
-  /** Frontend image for a `# syntax` line, or false for none; compat defaults to BentoML's. */
+  /** Frontend image for a `# syntax` line (BuildKit only), or false for none; compat defaults to BentoML's. */
   frontend?: string | false;
   /** Put the generated-file notice on top. */
   addHeader?: boolean;

@@ -1,12 +1,11 @@
 import type { ResolvedOptions } from "./options.js";
 
-/** The user, uid/gid and paths every bento image uses. */
-export const BENTO_USER = "bentoml";
-export const BENTO_UID_GID = 1034;
-export const BENTO_HOME = "/home/bentoml/";
-export const BENTO_PATH = "/home/bentoml/bento";
-/** BentoServer's Prometheus metrics port. */
-export const METRICS_PORT = 3001;
+// The user, uid/gid and paths every bento image uses, and BentoServer's metrics port.
+const BENTO_USER = "bentoml";
+const BENTO_UID_GID = 1034;
+const BENTO_HOME = "/home/bentoml/";
+const BENTO_PATH = "/home/bentoml/bento";
+const METRICS_PORT = 3001;
 
 /** Template variables both specs share, under BentoML's names so users' templates read them. */
 export function commonVariables(
