@@ -1,4 +1,5 @@
 import type { BentoConfig } from "../bento/schema.js";
+import { buildStageEnvs } from "../containerfile/secrets.js";
 import { BentoError } from "../errors.js";
 
 /**
@@ -10,8 +11,7 @@ export function buildStageSecrets(
   env: Readonly<Record<string, string | undefined>>,
 ): Record<string, string> {
   const secrets: Record<string, string> = {};
-  for (const entry of config.envs) {
-    if (entry.stage !== "build") continue;
+  for (const entry of buildStageEnvs(config)) {
     const value = entry.value ?? env[entry.name];
     if (value === undefined) {
       throw new BentoError(
