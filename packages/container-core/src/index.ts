@@ -22,6 +22,7 @@ export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/
 export {
   type BinaryCheck,
   binaryVersionReport,
+  buildkitClientReport,
   findVersion,
   outputTail,
   probe,

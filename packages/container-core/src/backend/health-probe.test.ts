@@ -4,6 +4,7 @@ import type { HealthContext } from "./contract.js";
 import { healthContext } from "./define.js";
 import {
   binaryVersionReport,
+  buildkitClientReport,
   findVersion,
   outputTail,
   probe,
@@ -127,5 +128,42 @@ describe("binaryVersionReport", () => {
       binary: "/bin/tool",
       reason: "`/bin/tool version` exited with code 3: bad",
     });
+  });
+});
+
+describe("buildkitClientReport", () => {
+  const check = { backend: "kit", binary: "kit", hint: "install kit" };
+  const at = (platform: NodeJS.Platform, onPath: string[], env: Record<string, string> = {}) =>
+    healthContext({
+      run: async () => ({ ...ok, stdout: "kit v0.12.5" }),
+      which: (name) => (onPath.includes(name) ? `/bin/${name}` : undefined),
+      platform,
+      env,
+    });
+
+  it("needs buildkitd on PATH or BUILDKIT_HOST", async () => {
+    expect(await buildkitClientReport(at("linux", ["kit", "buildkitd"]), check)).toEqual({
+      backend: "kit",
+      healthy: true,
+      binary: "/bin/kit",
+      version: "0.12.5",
+    });
+    const remote = at("linux", ["kit"], { BUILDKIT_HOST: "tcp://127.0.0.1:1234" });
+    expect((await buildkitClientReport(remote, check)).healthy).toBe(true);
+    expect(await buildkitClientReport(at("linux", ["kit"]), check)).toMatchObject({
+      healthy: false,
+      version: "0.12.5",
+      reason:
+        "buildkitd is not on PATH and BUILDKIT_HOST is not set: kit has no BuildKit to build with",
+    });
+  });
+
+  it("refuses Windows and reports a missing binary first", async () => {
+    expect((await buildkitClientReport(at("win32", ["kit"]), check)).reason).toBe(
+      "kit cannot build on Windows: buildkitd does not run there",
+    );
+    expect((await buildkitClientReport(at("linux", ["buildkitd"]), check)).reason).toBe(
+      "`kit` is not on PATH",
+    );
   });
 });

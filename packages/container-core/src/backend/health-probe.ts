@@ -79,3 +79,34 @@ export async function binaryVersionReport(
   }
   return { backend, healthy: true, binary, version };
 }
+
+const BUILDKITD_HINT =
+  "Install BuildKit and start buildkitd, or set BUILDKIT_HOST to a running one (e.g. docker-container://buildkitd).";
+
+/**
+ * Health of a BuildKit client (nerdctl, buildctl): not on Windows, the binary
+ * answers its version, and buildkitd is reachable (on PATH, or `BUILDKIT_HOST` set).
+ */
+export async function buildkitClientReport(
+  context: HealthContext,
+  check: BinaryCheck,
+): Promise<HealthReport> {
+  const { backend } = check;
+  if (context.platform === "win32") {
+    return {
+      backend,
+      healthy: false,
+      binary: context.which(check.binary),
+      reason: `${backend} cannot build on Windows: buildkitd does not run there`,
+      hint: `Use docker or podman on Windows, or run ${backend} inside WSL2.`,
+    };
+  }
+  const report = await binaryVersionReport(context, check);
+  if (!report.healthy || context.which("buildkitd") || context.env.BUILDKIT_HOST) return report;
+  return {
+    ...report,
+    healthy: false,
+    reason: `buildkitd is not on PATH and BUILDKIT_HOST is not set: ${backend} has no BuildKit to build with`,
+    hint: BUILDKITD_HINT,
+  };
+}
