@@ -1,1 +1,29 @@
-export {};
+import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import { dockerBuildArgs } from "./args.js";
+import { diagnoseDocker } from "./health.js";
+import { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
+
+export { dockerBuildArgs } from "./args.js";
+export { diagnoseDocker, MIN_DOCKER_SERVER, parseServerVersion } from "./health.js";
+export { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
+
+declare module "@bento/container-core" {
+  interface BackendOptionsMap {
+    docker: DockerOptions;
+  }
+}
+
+/** The docker backend: `docker build` with BuildKit. Registered on import. */
+export const dockerBackend = defineBackend<DockerOptions>("docker", {
+  source: "@bento/backend-docker",
+  description: "docker build (BuildKit)",
+  buildkitSupport: true,
+  env: DOCKER_ENV,
+  options: dockerOptions,
+  capabilities: dockerCapabilities,
+  imageId: { option: "iidfile", parse: parseIidfile },
+  diagnose: diagnoseDocker,
+  constructBuildArgs: dockerBuildArgs,
+});
+
+ensureBackend(dockerBackend);

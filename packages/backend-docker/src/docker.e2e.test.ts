@@ -1,0 +1,67 @@
+import { backendEnv, which } from "@bento/container-core";
+import { exec, isCi, requireEngine, tempDir } from "@bento/test-support";
+import { describe, expect, it } from "vitest";
+import { everyDockerOption } from "../test/every-option.js";
+import { dockerBackend } from "./index.js";
+
+// Real docker: its health against the running daemon and an unreachable one, and every flag
+// our options can produce against `docker build --help` (buildx's, with BuildKit on).
+
+const usable = await requireEngine("docker");
+const hasBinary = which("docker") !== undefined || isCi(process.env);
+if (!hasBinary) console.warn("Skipping docker daemon-down test: docker is not on PATH");
+
+describe.skipIf(!usable)("docker against the real engine", () => {
+  it("is healthy, with the server version and the binary's path", async () => {
+    const report = await dockerBackend.diagnose();
+    expect(report).toMatchObject({ backend: "docker", healthy: true, binary: which("docker") });
+    expect(report.version).toMatch(/^\d+\.\d+/);
+  });
+
+  it("writes only flags that `docker build` knows", async () => {
+    const argv = dockerBackend.constructBuildArgs({
+      ...everyDockerOption,
+      contextPath: ".",
+      tag: ["bento-flags:1"],
+      file: "Containerfile",
+      warn: () => {},
+    });
+    const command = ["docker", ...dockerBackend.buildCommand];
+    const env = backendEnv(dockerBackend);
+    const help = await exec([...command, "--help"], { env });
+    expect(help.exitCode, help.stderr).toBe(0);
+    const listed = new Set([...help.stdout.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]));
+    const hidden: string[] = [];
+    for (const [i, token] of argv.entries()) {
+      const flag = /^--([a-z0-9-]+)/.exec(token)?.[1];
+      if (flag === undefined || listed.has(flag)) continue;
+      // Not in the help: the parser must still accept it (hidden flags such as --isolation).
+      const value = token.includes("=") || argv[i + 1]?.startsWith("--") ? [] : [argv[i + 1]!];
+      const parsed = await exec([...command, token, ...value, "--help"], { env });
+      expect(parsed.exitCode, `${token}: ${parsed.stderr}`).toBe(0);
+      hidden.push(flag);
+    }
+    const bogus = await exec([...command, "--bento-no-such-flag", "--help"], { env });
+    expect(bogus.exitCode).not.toBe(0);
+    if (hidden.length)
+      console.info(`docker build accepts these hidden flags: ${hidden.join(", ")}`);
+  });
+});
+
+describe.skipIf(!hasBinary)("docker with no daemon to talk to", () => {
+  it("is unhealthy, names the command and what docker said, and hints at the daemon", async () => {
+    const dir = await tempDir("bento-docker-down-");
+    try {
+      const socket = `${dir.path}/no-daemon.sock`;
+      const report = await dockerBackend.diagnose({
+        env: { ...process.env, DOCKER_HOST: `unix://${socket}` },
+      });
+      expect(report).toMatchObject({ backend: "docker", healthy: false, binary: which("docker") });
+      expect(report.reason).toContain("version --format '{{json .Server.Version}}'");
+      expect(report.reason).toContain(socket);
+      expect(report.hint).toMatch(/Start the Docker daemon/);
+    } finally {
+      await dir.cleanup();
+    }
+  });
+});

@@ -1,0 +1,146 @@
+import type { CommandRunner, RunOptions, RunResult } from "@bento/container-core";
+import { describe, expect, it } from "vitest";
+import { parseServerVersion } from "./health.js";
+import { dockerBackend } from "./index.js";
+
+const DOCKER = "/usr/bin/docker";
+const VERSION = `${DOCKER} version --format {{json .Server.Version}}`;
+const HELP = `${DOCKER} build --help`;
+const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, exitCode: 0 };
+
+/** A runner answering by command line, recording what it ran and with which env. */
+function runner(answers: Record<string, Partial<RunResult>>) {
+  const calls: { argv: string; options?: RunOptions }[] = [];
+  const run: CommandRunner = async (argv, options) => {
+    calls.push({ argv: argv.join(" "), options });
+    const answer = answers[argv.join(" ")];
+    return answer
+      ? { ...ok, ...answer }
+      : { ...ok, failed: true, exitCode: 127, stderr: "unexpected" };
+  };
+  return { run, calls };
+}
+
+const diagnose = (run: CommandRunner, env: Record<string, string> = {}) =>
+  dockerBackend.diagnose({
+    run,
+    env,
+    which: (b) => (b === "docker" ? DOCKER : undefined),
+    timeoutMs: 1_000,
+  });
+
+describe("docker health", () => {
+  it("is healthy with a BuildKit server and a CLI that can build", async () => {
+    const { run, calls } = runner({
+      [VERSION]: { stdout: '"20.10.24+dfsg1"' },
+      [HELP]: { stdout: "Usage" },
+    });
+    expect(await diagnose(run, { PATH: "/usr/bin" })).toEqual({
+      backend: "docker",
+      healthy: true,
+      binary: DOCKER,
+      version: "20.10.24+dfsg1",
+    });
+    expect(calls.map((c) => c.argv)).toEqual([VERSION, HELP]);
+    expect(calls[0]?.options).toEqual({
+      env: { DOCKER_BUILDKIT: "1", DOCKER_SCAN_SUGGEST: "false", PATH: "/usr/bin" },
+      timeoutMs: 1_000,
+    });
+  });
+
+  it("reports a missing binary with an install hint", async () => {
+    const report = await dockerBackend.diagnose({ which: () => undefined, env: {} });
+    expect(report).toMatchObject({ healthy: false, reason: "`docker` is not on PATH" });
+    expect(report.hint).toMatch(/Install Docker Engine/);
+  });
+
+  it("reports a daemon that does not answer, quoting the command and its error", async () => {
+    const { run } = runner({
+      [VERSION]: {
+        failed: true,
+        exitCode: 1,
+        stderr: "Cannot connect to the Docker daemon at unix:///nope.sock.",
+      },
+    });
+    const report = await diagnose(run);
+    expect(report).toMatchObject({
+      healthy: false,
+      binary: DOCKER,
+      reason: `\`${DOCKER} version --format '{{json .Server.Version}}'\` exited with code 1: Cannot connect to the Docker daemon at unix:///nope.sock.`,
+    });
+    expect(report.hint).toMatch(/Start the Docker daemon/);
+  });
+
+  it("reports garbage instead of a version", async () => {
+    const { run } = runner({ [VERSION]: { stdout: "<html>proxy error</html>" } });
+    expect((await diagnose(run)).reason).toBe(
+      `\`${DOCKER} version --format '{{json .Server.Version}}'\` answered <html>proxy error</html>, not a server version`,
+    );
+  });
+
+  it("needs 18.09 for BuildKit, unless BuildKit is turned off", async () => {
+    const { run } = runner({ [VERSION]: { stdout: '"18.06.3-ce"' }, [HELP]: {} });
+    expect(await diagnose(run)).toMatchObject({
+      healthy: false,
+      version: "18.06.3-ce",
+      reason: "the docker server is 18.06.3-ce; BuildKit needs 18.09 or newer",
+    });
+    expect(await diagnose(run, { DOCKER_BUILDKIT: "0" })).toMatchObject({ healthy: true });
+  });
+
+  it("reports a CLI that cannot start a BuildKit build (no buildx plugin)", async () => {
+    const { run } = runner({
+      [VERSION]: { stdout: '"28.2.2"' },
+      [HELP]: {
+        failed: true,
+        exitCode: 1,
+        stderr: "ERROR: BuildKit is enabled but the buildx component is missing or broken.",
+      },
+    });
+    const report = await diagnose(run);
+    expect(report).toMatchObject({ healthy: false, version: "28.2.2" });
+    expect(report.reason).toContain("BuildKit is enabled but the buildx component is missing");
+    expect(report.hint).toMatch(/buildx plugin/);
+  });
+
+  it("reports a command that timed out", async () => {
+    const { run } = runner({ [VERSION]: { failed: true, timedOut: true, signal: "SIGTERM" } });
+    expect((await diagnose(run)).reason).toMatch(/did not answer within 1000 ms$/);
+  });
+
+  it("never hangs, even when the runner does", async () => {
+    const hang: CommandRunner = () => new Promise(() => {});
+    const started = Date.now();
+    const report = await dockerBackend.diagnose({
+      run: hang,
+      which: () => DOCKER,
+      env: {},
+      timeoutMs: 50,
+    });
+    expect(report).toMatchObject({
+      healthy: false,
+      reason: "the docker health check did not finish within 50 ms",
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("never throws, even when the runner does", async () => {
+    const run: CommandRunner = async () => {
+      throw new Error("spawn exploded");
+    };
+    expect((await diagnose(run)).reason).toContain("could not start (spawn exploded)");
+  });
+});
+
+describe("parseServerVersion", () => {
+  it.each([
+    ['"20.10.24+dfsg1"\n', "20.10.24+dfsg1"],
+    ['"28.2.2"', "28.2.2"],
+    ["", undefined],
+    ["null", undefined],
+    ['"dev"', undefined],
+    ["20.10.24", undefined],
+  ])("%j → %s", (stdout, expected) => {
+    expect(parseServerVersion(stdout)).toBe(expected);
+  });
+});
