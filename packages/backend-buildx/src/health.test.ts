@@ -1,0 +1,94 @@
+import type { CommandRunner, RunResult } from "@bento/container-core";
+import { describe, expect, it } from "vitest";
+import { parseBuildxVersion } from "./health.js";
+import { buildxBackend } from "./index.js";
+
+const DOCKER = "/usr/bin/docker";
+const SERVER = `${DOCKER} version --format {{json .Server.Version}}`;
+const HELP = `${DOCKER} buildx --help`;
+const VERSION = `${DOCKER} buildx version`;
+const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, exitCode: 0 };
+const HEALTHY: Record<string, Partial<RunResult>> = {
+  [SERVER]: { stdout: '"20.10.24+dfsg1"' },
+  [HELP]: {
+    stdout:
+      "Usage:  docker buildx [OPTIONS] COMMAND\n      --builder string   Override the configured builder",
+  },
+  [VERSION]: { stdout: "github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3" },
+};
+
+function diagnose(answers: Record<string, Partial<RunResult>>) {
+  const ran: string[] = [];
+  const run: CommandRunner = async (argv) => {
+    ran.push(argv.join(" "));
+    const answer = answers[argv.join(" ")];
+    return answer
+      ? { ...ok, ...answer }
+      : { ...ok, failed: true, exitCode: 127, stderr: "unexpected" };
+  };
+  const report = buildxBackend.diagnose({ run, env: {}, which: () => DOCKER, timeoutMs: 1_000 });
+  return report.then((r) => ({ ...r, ran }));
+}
+
+describe("buildx health", () => {
+  it("is healthy with docker healthy and the plugin present; the version is buildx's", async () => {
+    expect(await diagnose(HEALTHY)).toEqual({
+      backend: "buildx",
+      healthy: true,
+      binary: DOCKER,
+      version: "0.13.1+ds1",
+      ran: [SERVER, HELP, VERSION],
+    });
+  });
+
+  it("is unhealthy without docker", async () => {
+    const report = await buildxBackend.diagnose({ which: () => undefined, env: {} });
+    expect(report).toMatchObject({ healthy: false, reason: "`docker` is not on PATH" });
+  });
+
+  it("is unhealthy when the daemon does not answer", async () => {
+    const report = await diagnose({
+      ...HEALTHY,
+      [SERVER]: { failed: true, exitCode: 1, stderr: "Cannot connect to the Docker daemon" },
+    });
+    expect(report.healthy).toBe(false);
+    expect(report.reason).toMatch(/exited with code 1: Cannot connect to the Docker daemon$/);
+    expect(report.ran).toEqual([SERVER]);
+  });
+
+  it("is unhealthy with a docker server older than 18.09", async () => {
+    const report = await diagnose({ ...HEALTHY, [SERVER]: { stdout: '"17.12.1-ce"' } });
+    expect(report.reason).toMatch(/answered "17.12.1-ce"; buildx needs a docker server of 18.09/);
+  });
+
+  it("is unhealthy when docker has no buildx command", async () => {
+    const missing = await diagnose({
+      ...HEALTHY,
+      [HELP]: { failed: true, exitCode: 1, stderr: "docker: unknown command: docker buildx" },
+    });
+    expect(missing.reason).toBe(
+      `\`${DOCKER} buildx --help\` exited with code 1: docker: unknown command: docker buildx`,
+    );
+    expect(missing.hint).toMatch(/Install the buildx plugin/);
+    const noBuilder = await diagnose({ ...HEALTHY, [HELP]: { stdout: "Usage: docker [OPTIONS]" } });
+    expect(noBuilder.reason).toBe(
+      `\`${DOCKER} buildx --help\` does not show --builder: the buildx plugin is missing`,
+    );
+  });
+
+  it("stays healthy without a readable buildx version", async () => {
+    const report = await diagnose({ ...HEALTHY, [VERSION]: { stdout: "buildx" } });
+    expect(report).toMatchObject({ healthy: true, version: undefined });
+  });
+});
+
+describe("parseBuildxVersion", () => {
+  it.each([
+    ["github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3", "0.13.1+ds1"],
+    ["github.com/docker/buildx v0.17.1 257815a", "0.17.1"],
+    ["github.com/docker/buildx", undefined],
+    ["", undefined],
+  ])("%j → %s", (stdout, expected) => {
+    expect(parseBuildxVersion(stdout)).toBe(expected);
+  });
+});
