@@ -1,1 +1,29 @@
-export {};
+import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import { podmanBuildArgs } from "./args.js";
+import { diagnosePodman } from "./health.js";
+import { PODMAN_ENV, type PodmanOptions, podmanCapabilities, podmanOptions } from "./options.js";
+
+export { podmanBuildArgs } from "./args.js";
+export { diagnosePodman, parseMachineState } from "./health.js";
+export { PODMAN_ENV, type PodmanOptions, podmanCapabilities, podmanOptions } from "./options.js";
+
+declare module "@bento/container-core" {
+  interface BackendOptionsMap {
+    podman: PodmanOptions;
+  }
+}
+
+/** The podman backend: `podman build`, daemonless, no BuildKit. Registered on import. */
+export const podmanBackend = defineBackend<PodmanOptions>("podman", {
+  source: "@bento/backend-podman",
+  description: "podman build (daemonless)",
+  buildkitSupport: false,
+  env: PODMAN_ENV,
+  options: podmanOptions,
+  capabilities: podmanCapabilities,
+  imageId: { option: "iidfile", parse: parseIidfile },
+  diagnose: diagnosePodman,
+  constructBuildArgs: podmanBuildArgs,
+});
+
+ensureBackend(podmanBackend);
