@@ -1,1 +1,39 @@
-export {};
+import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import { buildahBuildArgs } from "./args.js";
+import { diagnoseBuildah } from "./health.js";
+import {
+  BUILDAH_ENV,
+  type BuildahOptions,
+  buildahCapabilities,
+  buildahOptions,
+} from "./options.js";
+
+export { buildahBuildArgs } from "./args.js";
+export { diagnoseBuildah } from "./health.js";
+export {
+  BUILDAH_ENV,
+  type BuildahOptions,
+  buildahCapabilities,
+  buildahOptions,
+} from "./options.js";
+
+declare module "@bento/container-core" {
+  interface BackendOptionsMap {
+    buildah: BuildahOptions;
+  }
+}
+
+/** The buildah backend: `buildah build`, daemonless, no BuildKit. Registered on import. */
+export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
+  source: "@bento/backend-buildah",
+  description: "buildah build (daemonless)",
+  buildkitSupport: false,
+  env: BUILDAH_ENV,
+  options: buildahOptions,
+  capabilities: buildahCapabilities,
+  imageId: { option: "iidfile", parse: parseIidfile },
+  diagnose: diagnoseBuildah,
+  constructBuildArgs: buildahBuildArgs,
+});
+
+ensureBackend(buildahBackend);

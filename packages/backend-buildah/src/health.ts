@@ -1,0 +1,12 @@
+import { binaryVersionReport, type HealthContext, type HealthReport } from "@bento/container-core";
+
+const INSTALL_HINT = "Install buildah (Debian: `apt-get install buildah`) and put it on PATH.";
+
+/** Healthy when `buildah` is on PATH and `buildah --version` answers with a version. */
+export function diagnoseBuildah(context: HealthContext): Promise<HealthReport> {
+  return binaryVersionReport(context, {
+    backend: "buildah",
+    binary: "buildah",
+    hint: INSTALL_HINT,
+  });
+}
