@@ -1,0 +1,103 @@
+import { basename, dirname } from "node:path";
+import {
+  absolutePath,
+  type BuildArgsInput,
+  kebabCase,
+  type OptionSpec,
+  type OptionTable,
+  optionArgs,
+  which as whichOnPath,
+} from "@bento/container-core";
+import { type BuildctlOptions, buildctlFlags, buildctlFrontendOptions } from "./options.js";
+import { autoOutput } from "./output.js";
+
+type Input = BuildArgsInput<BuildctlOptions>;
+
+/**
+ * The argv after `buildctl build`: `--frontend`, `--local context=` and
+ * `--local dockerfile=`, buildctl's own flags, then every frontend option as
+ * `--opt`. No context path: buildctl takes it from `--local`.
+ */
+export function buildctlBuildArgs(input: Input): string[] {
+  const warn = input.warn ?? console.warn;
+  const auto =
+    input.output === undefined ? autoOutput(input.tag, input.which ?? whichOnPath) : undefined;
+  if (auto && auto.load === undefined) {
+    warn("buildctl: no docker, podman or nerdctl on PATH to load the image tarball into.");
+  }
+  const flags = {
+    ...input,
+    frontend: input.frontend ?? "dockerfile.v0",
+    local: localDirs(input, warn),
+    output: input.output ?? auto?.output,
+  };
+  return [
+    ...optionArgs(buildctlFlags, flags, { cwd: input.cwd }),
+    ...frontendOpts(input, flags.frontend).flatMap((opt) => ["--opt", opt]),
+    ...(input.extraArgs ?? []),
+  ];
+}
+
+/** The command that loads the tarball an auto-configured output writes to stdout. */
+export function buildctlLoadCommand(input: Input): readonly string[] | undefined {
+  if (input.output !== undefined) return undefined;
+  return autoOutput(input.tag, input.which ?? whichOnPath)?.load;
+}
+
+/** The build context and the Containerfile's directory, then the user's other `local` dirs. */
+function localDirs(input: Input, warn: (message: string) => void): Record<string, string> {
+  const context = absolutePath(input.contextPath, { cwd: input.cwd });
+  const file = input.file === undefined ? undefined : absolutePath(input.file, { cwd: input.cwd });
+  const dirs: Record<string, string> = {
+    context,
+    dockerfile: file === undefined ? context : dirname(file),
+  };
+  for (const [name, dir] of Object.entries(entries(input.local))) {
+    if (name in dirs) warn(`buildctl: local ${name} is set by the build; ${dir} is ignored.`);
+    else dirs[name] = dir;
+  }
+  return dirs;
+}
+
+/** A pairs value as a map: `k=v` strings are split at the first `=`. */
+function entries(value: BuildctlOptions["local"]): Readonly<Record<string, string>> {
+  if (value === undefined) return {};
+  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, string>;
+  const items: readonly string[] = typeof value === "string" ? [value] : (value as string[]);
+  return Object.fromEntries(
+    items.map((item) => {
+      const at = item.indexOf("=");
+      return at < 0 ? [item, ""] : [item.slice(0, at), item.slice(at + 1)];
+    }),
+  );
+}
+
+/** `--opt` values: the Containerfile's name, the gateway's source, then the frontend options. */
+function frontendOpts(input: Input, frontend: string): string[] {
+  const opts: string[] = [];
+  if (input.file !== undefined) opts.push(`filename=${basename(input.file)}`);
+  if (frontend === "gateway.v0" && !hasRawOpt(input.opt, "source")) {
+    opts.push("source=docker/dockerfile");
+  }
+  const table: OptionTable = buildctlFrontendOptions;
+  const values: Readonly<Record<string, unknown>> = { ...input };
+  for (const [key, spec] of Object.entries(table)) {
+    const value = values[key];
+    if (value !== undefined) opts.push(...optValues(spec.flag ?? kebabCase(key), spec, value));
+  }
+  return opts;
+}
+
+/** A string option is `key=value`; each item or entry of the others is `key:item`. */
+function optValues(key: string, spec: OptionSpec, value: unknown): string[] {
+  if (spec.kind === "string") return [`${key}=${String(value)}`];
+  const items =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.entries(value).map(([name, item]) => `${name}=${String(item)}`)
+      : ([] as unknown[]).concat(value).map(String);
+  return items.map((item) => `${key}:${item}`);
+}
+
+function hasRawOpt(opt: BuildctlOptions["opt"], key: string): boolean {
+  return key in entries(opt);
+}

@@ -1,0 +1,71 @@
+import type { CapabilityTable, OptionsOf, OptionTable } from "@bento/container-core";
+
+/** buildctl's own `build` flags, passed as flags (BentoML's buildctl signature). */
+export const buildctlFlags = {
+  frontend: { kind: "string", doc: "Frontend to build with (default dockerfile.v0)" },
+  local: {
+    kind: "pairs",
+    separator: "=",
+    doc: "Extra local directories: { name: dir }; context and dockerfile come from the build",
+  },
+  output: { kind: "csv", doc: "Output; default with tags: a docker (or OCI) tarball to load" },
+  progress: { kind: "string", values: ["auto", "tty", "plain"], doc: "Progress output type" },
+  trace: { kind: "string", path: true, doc: "Write the build trace to this file" },
+  noCache: { kind: "boolean", doc: "Do not use the build cache" },
+  exportCache: { kind: "csv", doc: "Cache export destinations: { type, ref }" },
+  importCache: { kind: "csv", doc: "Cache import sources: { type, ref }" },
+  secret: { kind: "csv", doc: "A secret for RUN --mount=type=secret: { id, src }" },
+  allow: { kind: "list", doc: "Extra privileged entitlements, e.g. security.insecure" },
+  ssh: { kind: "list", doc: "SSH agent sockets or keys: default|<id>[=<socket>|<key>]" },
+  metadataFile: { kind: "string", path: true, doc: "Write the build result metadata to this file" },
+  opt: {
+    kind: "pairs",
+    separator: "=",
+    doc: "Raw frontend options: { key: value } gives --opt key=value",
+  },
+} as const satisfies OptionTable;
+
+/**
+ * Options of the dockerfile frontend, each written as `--opt`: a string as
+ * `key=value`, each list item or map entry as `key:item` (`build-arg:FOO=bar`).
+ */
+export const buildctlFrontendOptions = {
+  buildArg: { kind: "pairs", separator: "=", doc: "Build-time variables: { KEY: value }" },
+  label: { kind: "pairs", separator: "=", doc: "Image labels: { key: value }" },
+  target: { kind: "string", doc: "The build stage to build" },
+  platform: { kind: "string", doc: "Target platforms, comma-separated: linux/amd64,linux/arm64" },
+  buildContext: {
+    kind: "pairs",
+    separator: "=",
+    flag: "context",
+    doc: "Additional build contexts: { name: 'docker-image://...' }",
+  },
+  attest: {
+    kind: "pairs",
+    separator: "=",
+    doc: "Attestations: { sbom: '', provenance: 'mode=max' }",
+  },
+} as const satisfies OptionTable;
+
+/** Every buildctl option: its flags, then the frontend's. */
+export const buildctlOptions = {
+  ...buildctlFlags,
+  ...buildctlFrontendOptions,
+} as const satisfies OptionTable;
+
+/** Typed options of the buildctl backend. */
+export type BuildctlOptions = OptionsOf<typeof buildctlOptions>;
+
+/** What `buildctl build` can do, by BuildKit version. */
+export const buildctlCapabilities = {
+  buildkitSyntax: true,
+  cacheMount: true,
+  secretMount: true,
+  multiPlatform: true,
+  push: true,
+  load: true,
+  attestations: { since: "0.11" },
+  imageIdOutput: true,
+  reproducibleTimestamps: { since: "0.11", note: "SOURCE_DATE_EPOCH build argument" },
+  progress: true,
+} as const satisfies CapabilityTable;
