@@ -8,6 +8,7 @@ import {
 } from "./line-safety.js";
 import type { ResolvedOptions } from "./options.js";
 import { assertInsideBento } from "./paths.js";
+import { SUPPORTED_PYTHON_VERSIONS } from "./python-version.js";
 import { shellQuote } from "./quote.js";
 import { buildSecretNames, runPrefixes } from "./secrets.js";
 import { commonVariables } from "./variables-common.js";
@@ -63,7 +64,18 @@ function baseImage(image: ImageOptions, python: string | undefined, override?: s
     return collapseToOneLine(override, "the baseImage option");
   if (image.base_image !== undefined && image.base_image.trim() !== "")
     return collapseToOneLine(image.base_image, "image.base_image");
-  if (python !== undefined) return `python:${python}-slim`;
+  if (python !== undefined) {
+    // No python:<v>-slim image exists for other versions: refuse now, not at pull time.
+    const minor = python.split(".").slice(0, 2).join(".");
+    if (!SUPPORTED_PYTHON_VERSIONS.debian.includes(minor))
+      throw new ContainerfileError(
+        `bento.yaml: image.python_version ${python} is not supported: no python:${python}-slim base image exists for it`,
+        {
+          hint: `Use one of ${SUPPORTED_PYTHON_VERSIONS.debian.join(", ")}, or set image.base_image to an image of your own.`,
+        },
+      );
+    return `python:${python}-slim`;
+  }
   throw new ContainerfileError(
     "bento.yaml: image.base_image and image.python_version are both missing",
     {
