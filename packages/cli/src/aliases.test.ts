@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { DIRECT_FLAGS, directFlagOpts, directFlagTable } from "./aliases.js";
+
+describe("directFlagOpts", () => {
+  it("maps each direct flag to the --opt it stands for, with a deprecation note", () => {
+    const { opts, notes } = directFlagOpts({
+      "build-arg": ["FOO=bar", "X=1"],
+      "no-cache": true,
+      iidfile: ["/tmp/id"],
+      pull: false,
+    });
+    expect(opts).toEqual(["build-arg=FOO=bar", "build-arg=X=1", "iidfile=/tmp/id", "no-cache"]);
+    expect(notes).toEqual([
+      "--build-arg is deprecated; use --opt build-arg=FOO=bar --opt build-arg=X=1 instead.",
+      "--iidfile is deprecated; use --opt iidfile=/tmp/id instead.",
+      "--no-cache is deprecated; use --opt no-cache instead.",
+    ]);
+  });
+
+  it("ignores flags that are not direct flags", () => {
+    expect(directFlagOpts({ backend: "docker", progress: "plain" })).toEqual({
+      opts: [],
+      notes: [],
+    });
+  });
+});
+
+describe("DIRECT_FLAGS", () => {
+  it("holds BentoML's direct flags but not --progress, which is the CLI's own", () => {
+    for (const flag of ["build-arg", "label", "no-cache", "platform", "cache-from", "network"]) {
+      expect(DIRECT_FLAGS).toHaveProperty([flag]);
+    }
+    for (const flag of ["target", "secret", "ssh", "pull"])
+      expect(DIRECT_FLAGS).toHaveProperty([flag]);
+    expect(DIRECT_FLAGS).not.toHaveProperty(["progress"]);
+  });
+
+  it("becomes hidden flags, repeatable when they take a value", () => {
+    const table = directFlagTable();
+    expect(table["build-arg"]).toMatchObject({ type: "string", multiple: true, hidden: true });
+    expect(table["no-cache"]).toMatchObject({ type: "boolean", multiple: false, hidden: true });
+  });
+});

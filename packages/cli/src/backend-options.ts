@@ -1,0 +1,89 @@
+import {
+  AUTO_ORDER,
+  getBackend,
+  kebabCase,
+  nearest,
+  type OCIBuilder,
+  OptionError,
+  type OptionTable,
+  validateOptions,
+} from "@bento/container-core";
+import { optsToOptions, specLookup } from "./opt-grammar.js";
+import { UsageError } from "./usage-error.js";
+
+/**
+ * Keys `build()` reads as its own, not as backend options, with the flag that
+ * sets them; an `--opt` with one of them would silently change the build.
+ */
+const BUILD_KEYS: Readonly<Record<string, string | undefined>> = {
+  backend: "--backend",
+  imageTag: "-t/--image-tag",
+  features: "--enable-features",
+  layout: "--layout",
+  baseImage: "--base-image",
+  frontend: "--frontend or --no-frontend",
+  labels: "--no-labels",
+  reproducible: "--no-reproducible",
+  runAsRoot: "--run-as-root",
+  dryRun: "--dry-run",
+  signal: undefined,
+  onEvent: undefined,
+  env: undefined,
+  cwd: undefined,
+};
+
+/**
+ * The backend options of `--opt` arguments, converted to the kinds of the
+ * named backend's table (for `auto`, of the first backend that has the key)
+ * and, for a named backend, validated before anything runs.
+ */
+export function backendOptions(
+  backend: string,
+  opts: readonly string[],
+  builders: readonly OCIBuilder[],
+): Record<string, unknown> {
+  const named = backend === "auto" ? undefined : builders.find((b) => b.name === backend);
+  if (backend !== "auto" && named === undefined) getBackend(backend);
+  const tables = named ? [named.options] : autoOrder(builders).map((builder) => builder.options);
+  const options = optsToOptions(opts, specLookup(tables), backend);
+  for (const key of Object.keys(options)) {
+    if (Object.hasOwn(BUILD_KEYS, key)) throw reservedKey(key);
+    if (key !== "extraArgs" && !tables.some((table) => Object.hasOwn(table, key))) {
+      throw unknownOpt(key, backend, tables);
+    }
+  }
+  if (named) validateOptions(named.name, named.options, options);
+  return options;
+}
+
+function autoOrder(builders: readonly OCIBuilder[]): OCIBuilder[] {
+  const rank = (builder: OCIBuilder) => {
+    const index = (AUTO_ORDER as readonly string[]).indexOf(builder.name);
+    return index === -1 ? AUTO_ORDER.length : index;
+  };
+  return [...builders].sort((a, b) => rank(a) - rank(b));
+}
+
+function reservedKey(key: string): UsageError {
+  const flag = BUILD_KEYS[key];
+  return new UsageError(
+    `--opt ${kebabCase(key)} is not a backend option: bento reads "${key}" itself.`,
+    {
+      hint: flag
+        ? `Use ${flag} of bento containerize instead.`
+        : "It cannot be passed to a backend through bento; set it in bento's own environment or use extra-args.",
+    },
+  );
+}
+
+function unknownOpt(key: string, backend: string, tables: readonly OptionTable[]): OptionError {
+  const known = [...new Set(tables.flatMap((table) => Object.keys(table)))].map(kebabCase);
+  const guess = nearest(kebabCase(key), [...known, "extra-args"]);
+  const whose = backend === "auto" ? "any registered backend" : `the ${backend} backend`;
+  return new OptionError(
+    `--opt ${kebabCase(key)} is not an option of ${whose}.${guess ? ` Did you mean --opt ${guess}?` : ""}`,
+    {
+      hint: `Run \`bento backends\` to see each backend's options, or pass raw flags with --opt extra-args=FLAG.`,
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import { resolve } from "node:path";
+import { getContainerfile } from "@bento/container-core";
+import { lastString, parseCommandArgs } from "../args.js";
+import { COMMANDS, type CommandContext } from "../command-table.js";
+import { bentoArgument, containerfileShape } from "../containerfile-flags.js";
+
+/** `bento containerfile BENTO`: prints (or with `-o` writes) the Containerfile a build would use. */
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
+  const { io } = context;
+  const { values, positionals } = parseCommandArgs(
+    "containerfile",
+    args,
+    COMMANDS.containerfile!.flags,
+  );
+  const bento = bentoArgument("containerfile", positionals);
+  const outputPath = lastString(values.output);
+  // DOCKER_BUILDKIT=0 in the environment turns BuildKit syntax off, as it does for a build.
+  const enableBuildkit = values["no-buildkit"] !== true && io.env.DOCKER_BUILDKIT !== "0";
+  const text = await getContainerfile(bento, {
+    ...containerfileShape(values),
+    outputPath,
+    enableBuildkit,
+    cwd: io.cwd,
+    env: io.env,
+  });
+  if (outputPath === undefined) io.stdout.write(text);
+  else io.stderr.write(`Wrote the Containerfile to ${resolve(io.cwd, outputPath)}\n`);
+  return 0;
+}

@@ -1,0 +1,26 @@
+import { EXIT, getBackend, listBackends } from "@bento/container-core";
+import { parseCommandArgs, strings } from "../args.js";
+import { COMMANDS, type CommandContext } from "../command-table.js";
+import { loadBackends, pluginNames } from "../plugins.js";
+import { healthText } from "../render/health.js";
+import { jsonText } from "../render/json.js";
+import { colorEnabled } from "../render/style.js";
+
+/**
+ * `bento health [BACKEND...]`: diagnoses the named backends (default: all) in
+ * parallel; exits 0 when every named one, or without names any one, is healthy.
+ */
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
+  const { io } = context;
+  const { values, positionals } = parseCommandArgs("health", args, COMMANDS.health!.flags);
+  await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd);
+  const builders = positionals.length ? positionals.map(getBackend) : listBackends();
+  const reports = await Promise.all(builders.map((builder) => builder.diagnose({ env: io.env })));
+  io.stdout.write(
+    values.json === true ? jsonText(reports) : healthText(reports, colorEnabled(io.stdout, io.env)),
+  );
+  const healthy = positionals.length
+    ? reports.every((report) => report.healthy)
+    : reports.some((report) => report.healthy);
+  return healthy ? EXIT.ok : EXIT.noBackend;
+}

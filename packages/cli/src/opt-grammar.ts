@@ -1,0 +1,103 @@
+import {
+  camelCase,
+  kebabCase,
+  OptionError,
+  type OptionSpec,
+  type OptionTable,
+} from "@bento/container-core";
+import { UsageError } from "./usage-error.js";
+
+/** One `--opt` argument: the option key in camelCase and its value (`true` when none was given). */
+export interface OptEntry {
+  key: string;
+  value: string | true;
+}
+
+/** Finds the option spec for a camelCase key, or `undefined` when no table has it. */
+export type SpecLookup = (key: string) => OptionSpec | undefined;
+
+/**
+ * Parses `--opt ARG[=|:]VALUE` as BentoML does: split on the first `=` or `:`,
+ * no value means `true`, `-` and `_` in the key are the same.
+ */
+export function parseOpt(raw: string): OptEntry {
+  const at = raw.search(/[=:]/);
+  const name = (at === -1 ? raw : raw.slice(0, at)).trim();
+  if (name === "") {
+    throw new UsageError(`--opt "${raw}" has no option name.`, {
+      hint: "Write --opt NAME=VALUE, --opt NAME:VALUE or --opt NAME, e.g. --opt build-arg=FOO=bar or --opt no-cache.",
+    });
+  }
+  return { key: camelCase(kebabCase(name)), value: at === -1 ? true : raw.slice(at + 1) };
+}
+
+/** Groups `--opt` arguments by key, in the order given; repeated keys accumulate. */
+export function collectOpts(raws: readonly string[]): Map<string, (string | true)[]> {
+  const collected = new Map<string, (string | true)[]>();
+  for (const { key, value } of raws.map(parseOpt)) {
+    collected.set(key, [...(collected.get(key) ?? []), value]);
+  }
+  return collected;
+}
+
+/**
+ * The backend options the `--opt` arguments give, each converted to its
+ * table's kind: booleans from no value, `true`/`false`/`1`/`0`; numbers parsed;
+ * strings take the last value; lists, pairs, csv, ulimit and tuples one item per
+ * argument. Unknown keys pass through for `validateOptions` to name the nearest.
+ */
+export function optsToOptions(
+  raws: readonly string[],
+  lookup: SpecLookup,
+  backend: string,
+): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [key, values] of collectOpts(raws)) {
+    options[key] = convert(key, values, key === "extraArgs" ? LIST : lookup(key), backend);
+  }
+  return options;
+}
+
+/** A lookup over several option tables: the first that has the key wins. */
+export function specLookup(tables: readonly OptionTable[]): SpecLookup {
+  return (key) => tables.find((table) => Object.hasOwn(table, key))?.[key];
+}
+
+const LIST: OptionSpec = { kind: "list", doc: "raw flags" };
+
+function convert(
+  key: string,
+  values: readonly (string | true)[],
+  spec: OptionSpec | undefined,
+  backend: string,
+): unknown {
+  const last = values[values.length - 1]!;
+  if (spec === undefined) return values.length === 1 ? last : values;
+  if (spec.kind === "boolean") return booleanValue(last);
+  const items = values.map((value) => {
+    if (value === true) throw missingValue(key, backend);
+    return value;
+  });
+  const text = items[items.length - 1]!;
+  switch (spec.kind) {
+    case "number":
+      return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+    case "string":
+      return text;
+    default:
+      return items;
+  }
+}
+
+function booleanValue(value: string | true): boolean | string {
+  if (value === true || value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  return value;
+}
+
+function missingValue(key: string, backend: string): OptionError {
+  const flag = kebabCase(key);
+  return new OptionError(`--opt ${flag} needs a value for the ${backend} backend.`, {
+    hint: `Write --opt ${flag}=VALUE; \`bento backends\` shows what each option takes.`,
+  });
+}

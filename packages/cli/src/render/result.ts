@@ -1,0 +1,44 @@
+import { type BuildResult, formatArgv } from "@bento/container-core";
+import { paint } from "./style.js";
+
+/** Runtimes that run what a backend built; buildctl loads into the first one on PATH. */
+const RUNTIME: Readonly<Record<string, string>> = {
+  docker: "docker",
+  buildx: "docker",
+  podman: "podman",
+  buildah: "podman",
+  nerdctl: "nerdctl",
+};
+
+/** The command that runs a backend's image: docker, podman or nerdctl. Pure. */
+export function runtimeFor(backend: string, onPath: (binary: string) => boolean): string {
+  const known = RUNTIME[backend];
+  if (known) return known;
+  return ["docker", "podman", "nerdctl"].find(onPath) ?? "docker";
+}
+
+/** What a successful build prints: image id, tags and how to run it. Pure. */
+export function builtText(result: BuildResult, runtime: string, color: boolean): string {
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  const first = result.tags[0] ?? result.imageId ?? "IMAGE";
+  return [
+    paint(`Built ${result.tags.join(", ")} with ${result.backend} in ${seconds} s`, "green", color),
+    `Image id: ${result.imageId ?? "(the backend reported none)"}`,
+    `Tags:     ${result.tags.join(" ")}`,
+    "Run it with:",
+    `  ${runtime} run --rm -p 3000:3000 ${first}`,
+    "",
+  ].join("\n");
+}
+
+/** What a dry run prints: where the Containerfile is and the exact command. Pure. */
+export function dryRunText(result: BuildResult): string {
+  return [
+    `Dry run with ${result.backend}; nothing was built.`,
+    `Containerfile: ${result.containerfilePath}`,
+    `Context:       ${result.contextPath}`,
+    "Command:",
+    `  ${formatArgv(result.argv)}`,
+    "",
+  ].join("\n");
+}
