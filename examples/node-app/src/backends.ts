@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hasBackend, UnknownBackendError } from "@bento/container-core";
 
@@ -31,9 +32,8 @@ export async function loadBackend(
   await load();
 }
 
-/** A path (`./x.js`, `/x.js`) becomes a file URL from `cwd`; a package name stays as it is. */
+/** A file that exists (relative to `cwd`) becomes a file URL; anything else is a package name. */
 export function pluginSpecifier(plugin: string, cwd: string): string {
-  return plugin.startsWith(".") || isAbsolute(plugin)
-    ? pathToFileURL(resolve(cwd, plugin)).href
-    : plugin;
+  const file = resolve(cwd, plugin);
+  return existsSync(file) ? pathToFileURL(file).href : plugin;
 }

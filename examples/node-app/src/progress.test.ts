@@ -39,7 +39,7 @@ describe("statusLine", () => {
     line.show("[2/2] RUN x");
     line.done();
     line.done();
-    expect(chunks).toEqual(["\r\x1b[2K[1/2] FROM …", "\r\x1b[2K[2/2] RUN x", "\n"]);
+    expect(chunks).toEqual(["\r\x1b[2K[1/2] FROM…", "\r\x1b[2K[2/2] RUN x", "\n"]);
   });
 
   it("writes a line per update elsewhere", () => {
