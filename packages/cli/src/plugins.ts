@@ -26,7 +26,8 @@ export function pluginNames(
 
 /** Loads the official backends, then each plugin; a plugin that fails to load is a usage error. */
 export async function loadBackends(plugins: readonly string[], cwd: string): Promise<void> {
-  await Promise.all(OFFICIAL_BACKENDS.map((load) => load()));
+  // One after the other: backends register on import, and listings follow that order.
+  for (const load of OFFICIAL_BACKENDS) await load();
   for (const name of plugins) {
     const file = resolvePlugin(name, cwd);
     try {

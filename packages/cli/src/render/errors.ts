@@ -1,3 +1,4 @@
+import { jsonText } from "./json.js";
 import { paint } from "./style.js";
 
 /** The parts of a bento-container error the CLI shows (duck-typed: plugins may bring their own core copy). */
@@ -66,7 +67,7 @@ export function errorJson(error: unknown): string {
   const body = isBentoLike(error)
     ? { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode }
     : { code: "E_INTERNAL", message: String(error), exitCode: 1 };
-  return `${JSON.stringify({ error: body }, null, 2)}\n`;
+  return jsonText({ error: body });
 }
 
 function stackOf(error: unknown): string {

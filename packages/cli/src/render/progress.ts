@@ -113,11 +113,13 @@ export function createProgress(
   const clear = "\r\u001b[2K";
   const draw = () =>
     stream.write(`${clear}${statusLine(state, now() - started, stream.columns ?? 80)}`);
+  let stopped = false;
   const timer = setInterval(draw, options.tickMs ?? 1000);
   timer.unref();
   draw();
   return {
     onEvent(event) {
+      if (stopped) return;
       if (event.type === "health") backend = event.report.backend;
       state.phase = NEXT_PHASE[event.type]?.(backend) ?? state.phase;
       if (event.type === "step") state.step = event;
@@ -126,6 +128,8 @@ export function createProgress(
       draw();
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
       clearInterval(timer);
       stream.write(clear);
     },

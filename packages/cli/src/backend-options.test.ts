@@ -1,0 +1,77 @@
+import { defineBackend, type OptionTable } from "@bento/container-core";
+import { describe, expect, it } from "vitest";
+import { backendOptions } from "./backend-options.js";
+
+const backend = (name: string, options: OptionTable) =>
+  defineBackend(name, { buildkitSupport: true, options, constructBuildArgs: () => [] });
+
+const docker = backend("docker", {
+  noCache: { kind: "boolean", doc: "" },
+  shmSize: { kind: "number", doc: "" },
+  buildArg: { kind: "pairs", separator: "=", doc: "" },
+});
+const podman = backend("podman", {
+  shmSize: { kind: "string", doc: "" },
+  layers: { kind: "boolean", doc: "" },
+});
+const builders = [podman, docker];
+
+describe("backendOptions", () => {
+  it("converts by the named backend's table", () => {
+    expect(backendOptions("podman", ["shm-size=64m", "layers=false"], builders)).toEqual({
+      shmSize: "64m",
+      layers: false,
+    });
+  });
+
+  it("converts for auto by the first backend of the auto order that has the key", () => {
+    expect(backendOptions("auto", ["shm-size=64", "layers", "build-arg=A=1"], builders)).toEqual({
+      shmSize: 64,
+      layers: true,
+      buildArg: ["A=1"],
+    });
+  });
+
+  it("names the nearest option of the named backend, in --opt spelling", () => {
+    expect(() => backendOptions("docker", ["no-cahe"], builders)).toThrow(
+      "--opt no-cahe is not an option of the docker backend. Did you mean --opt no-cache?",
+    );
+    expect(() => backendOptions("docker", ["layers"], builders)).toThrow(
+      expect.objectContaining({ code: "E_OPTION", exitCode: 2 }),
+    );
+  });
+
+  it("for auto, refuses only keys no backend has", () => {
+    expect(() => backendOptions("auto", ["layerz"], builders)).toThrow(
+      "--opt layerz is not an option of any registered backend. Did you mean --opt layers?",
+    );
+  });
+
+  it("validates value types of a named backend before anything runs", () => {
+    expect(() => backendOptions("docker", ["shm-size=big"], builders)).toThrow(
+      /"shmSize" of the docker backend must be a number/,
+    );
+  });
+
+  it("refuses keys build() reads itself, pointing at the flag", () => {
+    expect(() => backendOptions("docker", ["dry-run"], builders)).toThrow(
+      expect.objectContaining({
+        code: "E_USAGE",
+        hint: "Use --dry-run of bento containerize instead.",
+      }),
+    );
+    expect(() => backendOptions("docker", ["cwd=/"], builders)).toThrow(/bento reads "cwd" itself/);
+  });
+
+  it("passes extra-args through for every backend", () => {
+    expect(backendOptions("docker", ["extra-args=--squash"], builders)).toEqual({
+      extraArgs: ["--squash"],
+    });
+  });
+
+  it("refuses an unknown backend with the registered names", () => {
+    expect(() => backendOptions("dockr", [], builders)).toThrow(
+      expect.objectContaining({ code: "E_UNKNOWN_BACKEND" }),
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { execa, type ResultPromise } from "execa";
+
+/** The built `bento` binary the tests run. */
+export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+
+/** What a run of the CLI left behind. */
+export interface CliResult {
+  exitCode: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
+/** How to run the CLI: its whole environment (nothing is inherited) and working directory. */
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/** Fails with the way out when the binary has not been built. */
+export function requireBuiltCli(): void {
+  if (!existsSync(BIN)) {
+    throw new Error(
+      `${BIN} is missing: run \`pnpm --filter @bento/cli build\` before these tests.`,
+    );
+  }
+}
+
+/** Starts `node dist/bin.js ...args` without a shell. */
+export function startCli(args: readonly string[], options: CliOptions = {}): ResultPromise {
+  return execa(process.execPath, [BIN, ...args], {
+    env: options.env ?? {},
+    extendEnv: false,
+    cwd: options.cwd,
+    reject: false,
+    stdin: "ignore",
+    stripFinalNewline: false,
+  });
+}
+
+/** Runs the CLI to the end. */
+export async function runCli(
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<CliResult> {
+  const result = await startCli(args, options);
+  return {
+    exitCode: result.exitCode,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+  };
+}
