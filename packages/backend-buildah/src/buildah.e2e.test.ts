@@ -1,5 +1,5 @@
 import { backendEnv, which } from "@bento/container-core";
-import { exec, requireEngine } from "@bento/test-support";
+import { checkFlagsAgainstHelp, requireEngine } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { everyBuildahOption } from "../test/every-option.js";
 import { buildahBackend } from "./index.js";
@@ -25,22 +25,10 @@ describe.skipIf(!usable)("buildah against the real engine", () => {
     });
     const command = ["buildah", ...buildahBackend.buildCommand];
     const env = backendEnv(buildahBackend);
-    const help = await exec([...command, "--help"], { env });
-    expect(help.exitCode, help.stderr).toBe(0);
-    const listed = new Set([...help.stdout.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]));
-    expect(argv).toContain("--pull=always");
-    const hidden: string[] = [];
-    for (const [i, token] of argv.entries()) {
-      const flag = /^--([a-z0-9-]+)/.exec(token)?.[1];
-      if (flag === undefined || listed.has(flag)) continue;
-      const value = token.includes("=") || argv[i + 1]?.startsWith("--") ? [] : [argv[i + 1]!];
-      const parsed = await exec([...command, token, ...value, "--help"], { env });
-      expect(parsed.exitCode, `${token}: ${parsed.stderr}`).toBe(0);
-      hidden.push(flag);
-    }
-    const bogus = await exec([...command, "--bento-no-such-flag", "--help"], { env });
-    expect(bogus.exitCode).not.toBe(0);
-    if (hidden.length)
-      console.info(`buildah build accepts these hidden flags: ${hidden.join(", ")}`);
+    const check = await checkFlagsAgainstHelp(command, argv, env);
+    expect(check.rejected).toEqual([]);
+    expect(check.rejectsBogus).toBe(true);
+    if (check.hidden.length)
+      console.info(`buildah build accepts these hidden flags: ${check.hidden.join(", ")}`);
   });
 });

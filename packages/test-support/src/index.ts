@@ -7,6 +7,7 @@ export {
   imageStoreOf,
 } from "./engines.js";
 export { describeFailure, type ExecOptions, type ExecResult, exec } from "./exec.js";
+export { checkFlagsAgainstHelp, type HelpFlagCheck } from "./help-flags.js";
 export { imageInspect } from "./image-inspect.js";
 export {
   type ImageHistoryEntry,
