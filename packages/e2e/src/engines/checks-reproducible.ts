@@ -1,0 +1,58 @@
+import { expect } from "vitest";
+import { check, knownBug } from "./check.js";
+import type { EngineContext } from "./engine-context.js";
+import { epochSeconds, imageCreated } from "./image-created.js";
+
+/** The iris example bento's `creation_time`. */
+const IRIS_CREATED = "2026-01-15T10:20:30.123456+00:00";
+
+/** Issue 10: timestamps pinned to the bento's creation time, and the same id from a rebuild. */
+export function reproducibleChecks(context: EngineContext): void {
+  const { engine } = context;
+
+  if (engine === "docker") {
+    // dockerd 20.10 runs BuildKit 0.8, which has no SOURCE_DATE_EPOCH (0.11+).
+    check("reproducible: says if applied, truly", engine, async () => {
+      const { json, tags } = await context.builds().iris();
+      expect(json.reproducible.applied).toBe(false);
+      expect(json.reproducible.reason).toMatch(
+        /^docker cannot pin image timestamps \(needs docker 23\.0\+/,
+      );
+      expect(epochSeconds(await imageCreated(engine, tags[0]!))).not.toBe(
+        epochSeconds(IRIS_CREATED),
+      );
+    });
+  }
+
+  if (engine === "buildx") {
+    knownBug(
+      "reproducible: says if applied, truly",
+      engine,
+      "buildx reports applied from its own version, not its builder's BuildKit",
+      async () => {
+        const { json, tags } = await context.builds().iris();
+        const created = epochSeconds(await imageCreated(engine, tags[0]!));
+        if (json.reproducible.applied) expect(created).toBe(epochSeconds(IRIS_CREATED));
+        else expect(json.reproducible.reason).toBeTruthy();
+      },
+    );
+  }
+
+  if (engine === "podman" || engine === "buildah") {
+    check("reproducible: says if applied, truly", engine, async () => {
+      const { json, tags } = await context.builds().iris();
+      expect(json.reproducible).toEqual({ applied: true });
+      expect(await imageCreated(engine, tags[0]!)).toBe("2026-01-15T10:20:30Z");
+    });
+
+    check("same image id twice (no cache)", engine, async () => {
+      const first = await context.builds().iris();
+      const again = await context.builds().irisRebuiltFromScratch();
+      expect(again.json.argv).toContain("--no-cache");
+      expect(again.json.imageId).toBe(first.json.imageId);
+      expect(epochSeconds(await imageCreated(engine, again.tags[0]!))).toBe(
+        epochSeconds(IRIS_CREATED),
+      );
+    });
+  }
+}
