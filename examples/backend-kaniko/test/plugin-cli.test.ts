@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  exec,
   type RecordingStandIn,
   recordingStandIn,
   type TempDir,
@@ -17,18 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const CLI = fileURLToPath(new URL("../../../packages/cli/dist/bin.js", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function bento(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env, timeout: 30_000 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }),
-    );
-  });
+function bento(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return exec([process.execPath, CLI, ...args], { cwd, env, timeoutMs: 30_000 });
 }
 
 describe("bento --plugin bento-backend-kaniko", () => {
@@ -61,7 +51,7 @@ describe("bento --plugin bento-backend-kaniko", () => {
       ...process.env,
       BENTO_BACKEND_PLUGINS: "",
     });
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^kaniko\s+kaniko executor/m);
     expect(result.stdout).toContain("bento-backend-kaniko");
     expect(result.stdout).toMatch(/strip-timestamps\s+\(flag\)/);
@@ -74,7 +64,7 @@ describe("bento --plugin bento-backend-kaniko", () => {
       BENTO_BACKEND_PLUGINS: "bento-backend-kaniko",
       PATH: executor.pathEnv(),
     });
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain("1.23.2");
     expect((await executor.calls()).map((call) => call.argv)).toEqual([["version"]]);
   });

@@ -1,8 +1,7 @@
 import { join } from "node:path";
-import { type RecordingStandIn, recordingStandIn } from "@bento/test-support";
+import { exec, type RecordingStandIn, recordingStandIn } from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IRIS, SENTIMENT } from "./paths.js";
-import { run } from "./run.js";
 
 // Both bentos' env/docker/entrypoint.sh, run by the host's sh with a recording
 // stand-in `bentoml` on PATH.
@@ -21,17 +20,17 @@ describe.each([
   const start = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
     const env = { PATH: bentoml.pathEnv(), BENTO_PATH: "/home/bentoml/bento", ...extraEnv };
     const before = (await bentoml.calls()).length;
-    const result = await run(["sh", entrypoint, ...args], env);
+    const result = await exec(["sh", entrypoint, ...args], { env });
     return { ...result, calls: (await bentoml.calls()).slice(before) };
   };
 
   it("runs a given command: IMAGE echo ok prints ok", async () => {
     const result = await start(["echo", "ok"]);
-    expect(result).toMatchObject({ code: 0, stdout: "ok\n", calls: [] });
+    expect(result).toMatchObject({ exitCode: 0, stdout: "ok\n", calls: [] });
   });
 
   it("passes the command's exit code through", async () => {
-    expect((await start(["sh", "-c", "exit 7"])).code).toBe(7);
+    expect((await start(["sh", "-c", "exit 7"])).exitCode).toBe(7);
   });
 
   it.each([
@@ -46,7 +45,7 @@ describe.each([
     ],
   ])("with %j runs bentoml %j", async (args, expected) => {
     const result = await start(args);
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
     expect(result.calls.map((call) => call.argv)).toEqual([expected]);
   });
 

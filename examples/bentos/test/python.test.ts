@@ -1,10 +1,9 @@
 import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { which } from "@bento/container-core";
-import { isCi, type RecordingStandIn, recordingStandIn, tempDir } from "@bento/test-support";
+import { exec, isCi, type RecordingStandIn, recordingStandIn, tempDir } from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IRIS, SENTIMENT } from "./paths.js";
-import { run } from "./run.js";
 
 // The services never run here (BentoML is not installed); python3 only parses
 // them. install.sh runs under bash with a recording stand-in `uv`.
@@ -23,9 +22,9 @@ describe.skipIf(!hostHas("python3")).each([
 ])("%s service.py", (_name, dir) => {
   it("is valid Python 3", async () => {
     const check = "import ast, sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])";
-    const result = await run(["python3", "-c", check, join(dir, "src/service.py")], process.env);
+    const result = await exec(["python3", "-c", check, join(dir, "src/service.py")], {});
     expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
   });
 });
 
@@ -39,13 +38,15 @@ describe.skipIf(!hostHas("bash"))("sentiment-legacy install.sh", () => {
   const install = async (pythonDir: string) => {
     const before = (await uv.calls()).length;
     const env = { PATH: uv.pathEnv() };
-    const result = await run(["bash", "-euxo", "pipefail", join(pythonDir, "install.sh")], env);
+    const result = await exec(["bash", "-euxo", "pipefail", join(pythonDir, "install.sh")], {
+      env,
+    });
     return { ...result, calls: (await uv.calls()).slice(before).map((call) => call.argv) };
   };
 
   it("installs nothing for the empty requirements.txt", async () => {
     const result = await install(join(SENTIMENT, "env/python"));
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("no Python requirements to install");
     expect(result.calls).toEqual([]);
   });
