@@ -1,0 +1,61 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { spec1, spec2 } from "../support/bento-files.js";
+import { apiBuild } from "./api.js";
+import { type BadInputCase, bentoDir } from "./case.js";
+
+const containerize = (ref: string) => ["containerize", ref];
+const yamlCase = (name: string, yaml: string | Record<string, unknown>, message: RegExp) =>
+  ({
+    name,
+    setup: bentoDir(yaml),
+    cli: containerize,
+    api: apiBuild(),
+    exit: 2,
+    code: "E_BENTO_YAML",
+    message,
+  }) satisfies BadInputCase;
+
+const without = (key: string) => {
+  const yaml = spec2();
+  delete yaml[key];
+  return yaml;
+};
+
+/** bento.yaml that cannot be parsed, is not a mapping, or has wrong types or missing fields. */
+export const YAML_CASES: readonly BadInputCase[] = [
+  yamlCase("malformed YAML", "name: [relia\nversion: v1\n", /bento\.yaml.*not valid YAML/s),
+  yamlCase("duplicate key", "name: a\nname: b\nversion: v1\nservice: s:S\n", /bento\.yaml/),
+  yamlCase("empty bento.yaml", "", /bento\.yaml.*is empty/),
+  yamlCase("YAML that is a list", "- name\n- version\n", /must be a mapping/),
+  yamlCase("YAML that is a scalar", "just some text\n", /must be a mapping/),
+  yamlCase(
+    "system_packages a string",
+    spec1({ system_packages: "curl" }),
+    /docker\.system_packages must be a list of strings/,
+  ),
+  yamlCase("envs a mapping", spec2({}, { envs: { A: "1" } }), /envs must be a list/),
+  yamlCase("image.commands a number", spec2({ commands: 5 }), /image\.commands/),
+  yamlCase("labels a list", spec2({}, { labels: ["a", "b"] }), /labels must be a mapping/),
+  yamlCase("name missing", without("name"), /name is missing/),
+  yamlCase("version missing", without("version"), /version is missing/),
+  yamlCase("spec 3", spec2({}, { spec: 3 }), /spec must be 1 or 2/),
+  yamlCase(
+    "unknown env stage",
+    spec2({}, { envs: [{ name: "A", value: "1", stage: "later" }] }),
+    /envs\[0\]\.stage must be one of all, build, runtime/,
+  ),
+  {
+    name: "directory without bento.yaml",
+    setup: async (box) => {
+      const dir = join(box.work, "empty-dir");
+      await mkdir(dir);
+      return dir;
+    },
+    cli: containerize,
+    api: apiBuild(),
+    exit: 2,
+    code: "E_BENTO_NOT_FOUND",
+    message: /No bento\.yaml in .*empty-dir/,
+  },
+];
