@@ -171,6 +171,16 @@ describe("bento containerize with a recording stand-in backend", () => {
     expect(stdout).toMatch(/^Built s2-basic:v1abc with standin/);
   });
 
+  it("--progress tty draws the live status line instead of the log", async () => {
+    const { result } = containerize(["--progress", "tty"]);
+    const { exitCode, stderr } = await result;
+    expect(exitCode).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the live line's escape codes are the point
+    expect(stderr).toMatch(/\r\u001b\[2Kstep 2\/2 · \d+:\d\d · COPY \. \./);
+    expect(stderr).toContain("\r\u001b[2Kbackend: standin 1.0.0 at ");
+    expect(stderr).not.toContain("standin | ");
+  });
+
   it("--no-labels and --no-reproducible leave the labels and the epoch out", async () => {
     const { log, result } = containerize(["--no-labels", "--no-reproducible", "--json"]);
     const { exitCode, stdout } = await result;

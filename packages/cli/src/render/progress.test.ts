@@ -3,15 +3,16 @@ import { describe, expect, it } from "vitest";
 import type { OutStream } from "../io.js";
 import { createProgress, eventLine, formatElapsed, progressMode, statusLine } from "./progress.js";
 
+const clearLine = "\r\u001b[2K";
 const health: BuildEvent = {
   type: "health",
   report: { backend: "podman", healthy: true, version: "4.3.1", binary: "/usr/bin/podman" },
 };
 
-function recorder(isTTY: boolean): OutStream & { text: string } {
+function recorder(isTTY: boolean, columns = 60): OutStream & { text: string } {
   return {
     isTTY,
-    columns: 60,
+    columns,
     text: "",
     write(chunk: string) {
       this.text += chunk;
@@ -98,9 +99,10 @@ describe("createProgress", () => {
     now += 3_000;
     progress.onEvent({ type: "log", stream: "stdout", line: "secret build chatter" });
     progress.onEvent({ type: "step", current: 2, total: 9, text: "RUN make" });
+    progress.onEvent({ type: "step", current: 1, total: 9, text: "FROM base" });
     progress.stop();
     progress.stop();
-    const clear = "\r\u001b[2K";
+    const clear = clearLine;
     expect(out.text).toBe(
       [
         `${clear}resolving the bento · 0:00`,
@@ -108,9 +110,18 @@ describe("createProgress", () => {
         `${clear}staging the build context · 0:00`,
         `${clear}staging the build context · 0:03 · secret build chatter`,
         `${clear}step 2/9 · 0:03 · RUN make`,
+        `${clear}step 2/9 · 0:03 · RUN make`,
         clear,
       ].join(""),
     );
+  });
+
+  it("live: takes 80 columns when the terminal reports none", () => {
+    const out = recorder(true, 0);
+    const progress = createProgress("live", out, { color: false, now: () => 0 });
+    progress.onEvent({ type: "step", current: 1, text: "x".repeat(100) });
+    progress.stop();
+    expect(out.text).toContain(`${clearLine}step 1 · 0:00 · ${"x".repeat(62)}…${clearLine}`);
   });
 
   it("live: draws nothing after stop", () => {

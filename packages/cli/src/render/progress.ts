@@ -112,7 +112,7 @@ export function createProgress(
   }
   const clear = "\r\u001b[2K";
   const draw = () =>
-    stream.write(`${clear}${statusLine(state, now() - started, stream.columns ?? 80)}`);
+    stream.write(`${clear}${statusLine(state, now() - started, stream.columns || 80)}`);
   let stopped = false;
   const timer = setInterval(draw, options.tickMs ?? 1000);
   timer.unref();
@@ -122,7 +122,9 @@ export function createProgress(
       if (stopped) return;
       if (event.type === "health") backend = event.report.backend;
       state.phase = NEXT_PHASE[event.type]?.(backend) ?? state.phase;
-      if (event.type === "step") state.step = event;
+      // BuildKit runs independent steps in parallel: show the furthest one reached.
+      if (event.type === "step")
+        state.step = event.current >= (state.step?.current ?? 0) ? event : state.step;
       else if (event.type === "log") state.lastLine = event.line.trim() || state.lastLine;
       else stream.write(`${clear}${style(eventLine(event, backend)!, event)}\n`);
       draw();

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa, type ResultPromise } from "execa";
 
@@ -18,13 +19,22 @@ export interface CliOptions {
   cwd?: string;
 }
 
-/** Fails with the way out when the binary has not been built. */
+/** Fails with the way out when the binary has not been built, or is older than the sources. */
 export function requireBuiltCli(): void {
-  if (!existsSync(BIN)) {
-    throw new Error(
-      `${BIN} is missing: run \`pnpm --filter @bento/cli build\` before these tests.`,
-    );
-  }
+  const build = "run `pnpm --filter @bento/cli build` before these tests";
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: ${build}.`);
+  const built = statSync(BIN).mtimeMs;
+  const src = fileURLToPath(new URL("../../src", import.meta.url));
+  const newer = sources(src).find((file) => statSync(file).mtimeMs > built);
+  if (newer) throw new Error(`${newer} changed after ${BIN} was built: ${build}.`);
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [path] : [];
+  });
 }
 
 /** Starts `node dist/bin.js ...args` without a shell. */
