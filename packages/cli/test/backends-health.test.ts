@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+import { cliSandbox } from "./helpers/sandbox.js";
 
 const OFFICIAL = ["docker", "buildx", "podman", "buildah", "nerdctl", "buildctl"];
-let box: Sandbox;
 
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
+const box = cliSandbox(async (box) => {
   // The only binary on PATH: a buildah that answers its version.
   await box.standIn("buildah", 'console.log("buildah version 1.33.5 (image-spec 1.1.0)");');
 });
-afterAll(() => box.cleanup());
 
 describe("bento backends", () => {
   it("lists the six official backends with their source, options and capabilities", async () => {
-    const result = await runCli(["backends"], { env: box.env() });
+    const result = await runCli(["backends"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     for (const name of OFFICIAL) {
       expect(result.stdout).toMatch(
@@ -27,7 +23,7 @@ describe("bento backends", () => {
   });
 
   it("--json gives the same registry as data", async () => {
-    const result = await runCli(["backends", "--json"], { env: box.env() });
+    const result = await runCli(["backends", "--json"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     const backends = JSON.parse(result.stdout) as {
       name: string;
@@ -49,38 +45,38 @@ describe("bento backends", () => {
 
 describe("bento health", () => {
   it("tabulates every backend and exits 0 when one is healthy", async () => {
-    const result = await runCli(["health"], { env: box.env() });
+    const result = await runCli(["health"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
-      new RegExp(`^buildah +healthy +1\\.33\\.5 +${box.bin}/buildah\\n`, "m"),
+      new RegExp(`^buildah +healthy +1\\.33\\.5 +${box().bin}/buildah\\n`, "m"),
     );
     expect(result.stdout).toMatch(/^docker +unhealthy +- +- +`docker` is not on PATH\n/m);
     for (const name of OFFICIAL) expect(result.stdout).toMatch(new RegExp(`^${name} `, "m"));
   });
 
   it("exits 3 when the named backend is unhealthy", async () => {
-    const result = await runCli(["health", "docker"], { env: box.env() });
+    const result = await runCli(["health", "docker"], { env: box().env() });
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toMatch(/^docker +unhealthy/m);
     expect(result.stdout).not.toMatch(/^buildah/m);
   });
 
   it("exits 0 for a healthy named backend and gives JSON reports", async () => {
-    const result = await runCli(["health", "buildah", "--json"], { env: box.env() });
+    const result = await runCli(["health", "buildah", "--json"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { backend: "buildah", healthy: true, binary: `${box.bin}/buildah`, version: "1.33.5" },
+      { backend: "buildah", healthy: true, binary: `${box().bin}/buildah`, version: "1.33.5" },
     ]);
   });
 
   it("exits 3 when no backend is healthy", async () => {
-    const result = await runCli(["health"], { env: box.env({ PATH: box.root }) });
+    const result = await runCli(["health"], { env: box().env({ PATH: box().root }) });
     expect(result.exitCode).toBe(3);
     expect(result.stdout).not.toMatch(/ healthy /);
   });
 
   it("an unknown backend is a usage error listing the registered ones", async () => {
-    const result = await runCli(["health", "kaniko"], { env: box.env() });
+    const result = await runCli(["health", "kaniko"], { env: box().env() });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       `Unknown backend "kaniko". Registered backends: ${OFFICIAL.join(", ")}.`,

@@ -1,22 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { getContainerfile } from "@bento/container-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+import { FIXTURE_BENTO as BENTO, cliSandbox } from "./helpers/sandbox.js";
 
-const BENTO = fileURLToPath(new URL("fixtures/s2-basic/bento", import.meta.url));
-let box: Sandbox;
-
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
-});
-afterAll(() => box.cleanup());
+const box = cliSandbox();
 
 const containerfile = (...args: string[]) =>
-  runCli(["containerfile", BENTO, ...args], { env: box.env(), cwd: box.root });
+  runCli(["containerfile", BENTO, ...args], { env: box().env(), cwd: box().root });
 
 describe("bento containerfile", () => {
   it("prints what getContainerfile gives, with the header, on stdout", async () => {
@@ -52,7 +44,7 @@ describe("bento containerfile", () => {
 
   it("DOCKER_BUILDKIT=0 turns BuildKit syntax off as --no-buildkit does", async () => {
     const result = await runCli(["containerfile", BENTO], {
-      env: box.env({ DOCKER_BUILDKIT: "0" }),
+      env: box().env({ DOCKER_BUILDKIT: "0" }),
     });
     expect(result.stdout).toBe(await getContainerfile(BENTO, { enableBuildkit: false }));
   });
@@ -61,21 +53,21 @@ describe("bento containerfile", () => {
     const result = await containerfile("-o", ".");
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(`Wrote the Containerfile to ${box.root}\n`);
-    expect(await readdir(box.root)).toContain("s2-basic_v1abc.dockerfile");
-    expect(await readFile(join(box.root, "s2-basic_v1abc.dockerfile"), "utf8")).toBe(
+    expect(result.stderr).toBe(`Wrote the Containerfile to ${box().root}\n`);
+    expect(await readdir(box().root)).toContain("s2-basic_v1abc.dockerfile");
+    expect(await readFile(join(box().root, "s2-basic_v1abc.dockerfile"), "utf8")).toBe(
       await getContainerfile(BENTO),
     );
   });
 
   it("a missing bento exits 2 with where it looked", async () => {
-    const result = await runCli(["containerfile", "nosuch:v1"], { env: box.env() });
+    const result = await runCli(["containerfile", "nosuch:v1"], { env: box().env() });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: .*nosuch/);
   });
 
   it("needs exactly one BENTO", async () => {
-    const result = await runCli(["containerfile"], { env: box.env() });
+    const result = await runCli(["containerfile"], { env: box().env() });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: bento containerfile needs a BENTO argument\.\n/);
   });

@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli, startCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli, startCli } from "./helpers/run-cli.js";
+import { FIXTURE_BENTO as BENTO, cliSandbox } from "./helpers/sandbox.js";
 import {
   installStandinPlugin,
   PLUGIN,
@@ -12,7 +11,6 @@ import {
   standinCalls,
 } from "./helpers/standin-plugin.js";
 
-const BENTO = fileURLToPath(new URL("fixtures/s2-basic/bento", import.meta.url));
 // The fixture's creation_time, 2026-01-01T00:00:00+00:00, in seconds.
 const EPOCH = "1767225600";
 const LABELS = [
@@ -21,22 +19,17 @@ const LABELS = [
   "org.opencontainers.image.created=2026-01-01T00:00:00+00:00",
   "ai.bentoml.bento=s2-basic:v1abc",
 ];
-let box: Sandbox;
 let run = 0;
-
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
+const box = cliSandbox(async (box) => {
   await installStandinPlugin(box);
 });
-afterAll(() => box.cleanup());
 
 /** Runs `bento containerize` with the stand-in backend; each run gets its own call log. */
 function containerize(args: string[], extraEnv: Record<string, string> = {}) {
-  const log = join(box.root, `calls-${++run}.jsonl`);
-  const env = box.env({ STANDIN_LOG: log, BENTO_BACKEND_PLUGINS: PLUGIN, ...extraEnv });
+  const log = join(box().root, `calls-${++run}.jsonl`);
+  const env = box().env({ STANDIN_LOG: log, BENTO_BACKEND_PLUGINS: PLUGIN, ...extraEnv });
   const argv = ["containerize", BENTO, "--backend", "standin", ...args];
-  return { log, result: runCli(argv, { env, cwd: box.root }) };
+  return { log, result: runCli(argv, { env, cwd: box().root }) };
 }
 
 /**
@@ -217,15 +210,18 @@ describe("bento containerize with a recording stand-in backend", () => {
   });
 
   it("Ctrl+C stops the backend's process, cleans up and exits 130", async () => {
-    const pidfile = join(box.root, "standin.pid");
-    const log = join(box.root, "calls-sigint.jsonl");
-    const env = box.env({
+    const pidfile = join(box().root, "standin.pid");
+    const log = join(box().root, "calls-sigint.jsonl");
+    const env = box().env({
       STANDIN_LOG: log,
       STANDIN_MODE: "sleep",
       STANDIN_PIDFILE: pidfile,
       BENTO_BACKEND_PLUGINS: PLUGIN,
     });
-    const child = startCli(["containerize", BENTO, "--backend", "standin"], { env, cwd: box.root });
+    const child = startCli(["containerize", BENTO, "--backend", "standin"], {
+      env,
+      cwd: box().root,
+    });
     const deadline = Date.now() + 15_000;
     while (!existsSync(pidfile) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
@@ -251,10 +247,10 @@ describe("bento containerize with a recording stand-in backend", () => {
 
 describe("bento containerize with an official backend on a stand-in binary", () => {
   it("auto picks the first healthy backend; --dry-run --json gives its argv", async () => {
-    await box.standIn("buildah", 'console.log("buildah version 1.33.5 (image-spec 1.1.0)");');
+    await box().standIn("buildah", 'console.log("buildah version 1.33.5 (image-spec 1.1.0)");');
     const result = await runCli(["containerize", BENTO, "--dry-run", "--json", "-t", "s2:dry"], {
-      env: box.env(),
-      cwd: box.root,
+      env: box().env(),
+      cwd: box().root,
     });
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -267,8 +263,8 @@ describe("bento containerize with an official backend on a stand-in binary", () 
   });
 
   it("BENTOML_CONTAINERIZE_BACKEND names the backend when --backend is absent", async () => {
-    const env = box.env({ BENTOML_CONTAINERIZE_BACKEND: "podman" });
-    const result = await runCli(["containerize", BENTO, "--dry-run"], { env, cwd: box.root });
+    const env = box().env({ BENTOML_CONTAINERIZE_BACKEND: "podman" });
+    const result = await runCli(["containerize", BENTO, "--dry-run"], { env, cwd: box().root });
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toContain("The podman backend cannot build on this machine");
   });

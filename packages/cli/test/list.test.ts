@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+import { cliSandbox } from "./helpers/sandbox.js";
 
-let box: Sandbox;
-
-async function storeBento(name: string, version: string, created: string) {
-  const dir = join(box.env().BENTOML_HOME!, "bentos", name, version);
+async function storeBento(home: string, name: string, version: string, created: string) {
+  const dir = join(home, "bentos", name, version);
   await mkdir(dir, { recursive: true });
   await writeFile(
     join(dir, "bento.yaml"),
@@ -16,22 +14,20 @@ async function storeBento(name: string, version: string, created: string) {
   return dir;
 }
 
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
-  await storeBento("iris", "old1", "2025-01-01T00:00:00+00:00");
-  await storeBento("iris", "new2", "2026-02-01T10:00:00+00:00");
-  await storeBento("summarizer", "v1", "2026-01-01T00:00:00+00:00");
+const box = cliSandbox(async (box) => {
+  const home = box.env().BENTOML_HOME!;
+  await storeBento(home, "iris", "old1", "2025-01-01T00:00:00+00:00");
+  await storeBento(home, "iris", "new2", "2026-02-01T10:00:00+00:00");
+  await storeBento(home, "summarizer", "v1", "2026-01-01T00:00:00+00:00");
   // `latest` names the older iris on purpose: the file wins over creation times.
-  await writeFile(join(box.env().BENTOML_HOME!, "bentos", "iris", "latest"), "old1\n");
+  await writeFile(join(home, "bentos", "iris", "latest"), "old1\n");
 });
-afterAll(() => box.cleanup());
 
 describe("bento list", () => {
   it("tabulates the store, newest version first, marking latest", async () => {
-    const result = await runCli(["list"], { env: box.env() });
+    const result = await runCli(["list"], { env: box().env() });
     expect(result.exitCode).toBe(0);
-    const home = box.env().BENTOML_HOME!;
+    const home = box().env().BENTOML_HOME!;
     expect(result.stdout).toBe(
       [
         "TAG            CREATED               LATEST  PATH",
@@ -44,7 +40,7 @@ describe("bento list", () => {
   });
 
   it("--json gives one object per bento", async () => {
-    const result = await runCli(["list", "--json"], { env: box.env() });
+    const result = await runCli(["list", "--json"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     const listings = JSON.parse(result.stdout) as {
       tag: string;
@@ -59,8 +55,8 @@ describe("bento list", () => {
   });
 
   it("says so when the store is empty", async () => {
-    const empty = join(box.root, "empty-home");
-    const result = await runCli(["list"], { env: box.env({ BENTOML_HOME: empty }) });
+    const empty = join(box().root, "empty-home");
+    const result = await runCli(["list"], { env: box().env({ BENTOML_HOME: empty }) });
     expect(result).toMatchObject({ exitCode: 0, stdout: `No bentos in ${empty}.\n` });
   });
 });

@@ -1,19 +1,11 @@
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+import { FIXTURE_BENTO as BENTO, cliSandbox } from "./helpers/sandbox.js";
 
-const BENTO = fileURLToPath(new URL("fixtures/s2-basic/bento", import.meta.url));
-let box: Sandbox;
-
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
-});
-afterAll(() => box.cleanup());
+const box = cliSandbox();
 
 const containerize = (...args: string[]) =>
-  runCli(["containerize", BENTO, "--backend", "docker", ...args], { env: box.env() });
+  runCli(["containerize", BENTO, "--backend", "docker", ...args], { env: box().env() });
 
 // Each is refused before any backend is asked: docker is not even on this PATH.
 describe("--opt errors", () => {

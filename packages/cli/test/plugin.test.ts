@@ -1,15 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./helpers/run-cli.js";
-import { type Sandbox, sandbox } from "./helpers/sandbox.js";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+import { cliSandbox } from "./helpers/sandbox.js";
 import { installStandinPlugin, PLUGIN } from "./helpers/standin-plugin.js";
 
-let box: Sandbox;
-
-beforeAll(async () => {
-  requireBuiltCli();
-  box = await sandbox();
+const box = cliSandbox(async (box) => {
   await installStandinPlugin(box);
   const broken = join(box.root, "node_modules", "bento-backend-broken");
   await mkdir(broken, { recursive: true });
@@ -19,13 +15,12 @@ beforeAll(async () => {
   );
   await writeFile(join(broken, "index.js"), 'throw new Error("cannot find kaniko executor");\n');
 });
-afterAll(() => box.cleanup());
 
 describe("backend plugins", () => {
   it("--plugin loads a package from the working directory, which registers its backend", async () => {
     const result = await runCli(["backends", "--plugin", PLUGIN], {
-      env: box.env(),
-      cwd: box.root,
+      env: box().env(),
+      cwd: box().root,
     });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(`standin  recording stand-in\n  from:     ${PLUGIN}\n`);
@@ -34,18 +29,18 @@ describe("backend plugins", () => {
   });
 
   it("BENTO_BACKEND_PLUGINS loads plugins too, and health checks them", async () => {
-    const env = box.env({ BENTO_BACKEND_PLUGINS: PLUGIN });
-    const result = await runCli(["health", "standin"], { env, cwd: box.root });
+    const env = box().env({ BENTO_BACKEND_PLUGINS: PLUGIN });
+    const result = await runCli(["health", "standin"], { env, cwd: box().root });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(
-      new RegExp(`^standin +healthy +1\\.0\\.0 +${box.bin}/standin-build\\n`, "m"),
+      new RegExp(`^standin +healthy +1\\.0\\.0 +${box().bin}/standin-build\\n`, "m"),
     );
   });
 
   it("a plugin that is not installed is a usage error", async () => {
     const result = await runCli(["backends", "--plugin", "bento-backend-missing"], {
-      env: box.env(),
-      cwd: box.root,
+      env: box().env(),
+      cwd: box().root,
     });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(
@@ -56,8 +51,8 @@ describe("backend plugins", () => {
 
   it("a plugin that throws on import is a usage error naming it and why", async () => {
     const result = await runCli(["backends", "--plugin", "bento-backend-broken"], {
-      env: box.env(),
-      cwd: box.root,
+      env: box().env(),
+      cwd: box().root,
     });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(
@@ -68,8 +63,8 @@ describe("backend plugins", () => {
 
   it("--debug adds the stack trace", async () => {
     const result = await runCli(["backends", "--debug", "--plugin", "bento-backend-broken"], {
-      env: box.env(),
-      cwd: box.root,
+      env: box().env(),
+      cwd: box().root,
     });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/Caused by:\nError: cannot find kaniko executor\n\s+at /);

@@ -2,6 +2,8 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { requireBuiltCli } from "./run-cli.js";
 
 /** A private directory tree for one test file: a bin dir for stand-ins, a home, a cache. */
 export interface Sandbox {
@@ -46,5 +48,26 @@ export async function sandbox(): Promise<Sandbox> {
       await symlink(CORE, join(root, "node_modules", "@bento", "container-core"), "dir");
     },
     cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** The bento fixture the CLI tests containerize. */
+export const FIXTURE_BENTO = fileURLToPath(new URL("../fixtures/s2-basic/bento", import.meta.url));
+
+/**
+ * For one test file: checks that the CLI is built, makes a sandbox before the
+ * tests (prepared by `setup`) and removes it after them. Returns its getter.
+ */
+export function cliSandbox(setup?: (box: Sandbox) => Promise<void>): () => Sandbox {
+  let box: Sandbox | undefined;
+  beforeAll(async () => {
+    requireBuiltCli();
+    box = await sandbox();
+    await setup?.(box);
+  });
+  afterAll(() => box?.cleanup());
+  return () => {
+    if (box === undefined) throw new Error("the sandbox exists only while the tests run");
+    return box;
   };
 }
