@@ -60,7 +60,12 @@ describe("backendOptions", () => {
         hint: "Use --dry-run of bento containerize instead.",
       }),
     );
-    expect(() => backendOptions("docker", ["cwd=/"], builders)).toThrow(/bento reads "cwd" itself/);
+    expect(() => backendOptions("docker", ["env=A=1"], builders)).toThrow(
+      expect.objectContaining({
+        message: '--opt env is not a backend option: bento reads "env" itself.',
+        hint: "Pass the backend's own flag raw instead: --opt extra-args=--env=VALUE.",
+      }),
+    );
   });
 
   it("passes extra-args through for every backend", () => {

@@ -71,7 +71,7 @@ function reservedKey(key: string): UsageError {
     {
       hint: flag
         ? `Use ${flag} of bento containerize instead.`
-        : "It cannot be passed to a backend through bento; set it in bento's own environment or use extra-args.",
+        : `Pass the backend's own flag raw instead: --opt extra-args=--${kebabCase(key)}=VALUE.`,
     },
   );
 }

@@ -209,6 +209,16 @@ describe("bento containerize with a recording stand-in backend", () => {
     expect(stderr.match(/no space left/g)).toHaveLength(1);
   });
 
+  it("an error that is not a BentoError is reported as a bug, exit 1", async () => {
+    const { result } = containerize(["--json"], { STANDIN_ARGS_BUG: "1" });
+    const { exitCode, stdout, stderr } = await result;
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(
+      /error: TypeError: input\.tag\.flatMap is not a function\nThis is a bug in bento, not in your input\. Please report it at \S+\/issues, with the output of the same command run with --debug\.\n$/,
+    );
+    expect(JSON.parse(stdout).error).toMatchObject({ code: "E_INTERNAL", exitCode: 1 });
+  });
+
   it("Ctrl+C stops the backend's process, cleans up and exits 130", async () => {
     const pidfile = join(box().root, "standin.pid");
     const log = join(box().root, "calls-sigint.jsonl");

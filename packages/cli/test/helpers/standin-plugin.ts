@@ -36,7 +36,11 @@ registerBackend(
         ? { backend: "standin", healthy: true, binary, version: "1.0.0" }
         : { backend: "standin", healthy: false, reason: "standin-build is not on PATH", hint: "Put it on PATH." };
     },
-    constructBuildArgs: (input) => standardBuildArgs(options, input),
+    constructBuildArgs: (input) => {
+      // A bug on demand, to see how the CLI reports what is not a BentoError.
+      if (process.env.STANDIN_ARGS_BUG) throw new TypeError("input.tag.flatMap is not a function");
+      return standardBuildArgs(options, input);
+    },
   }),
 );
 `;
