@@ -2,6 +2,7 @@ import { isBentoError } from "@bento/container-core";
 import { type CliResult, runCli } from "../support/cli.js";
 import type { Sandbox } from "../support/sandbox.js";
 import { type StandIn, writeStandIn } from "../support/stand-in.js";
+import { withTmpdir } from "../support/with-tmpdir.js";
 import type { BadInputCase, Engines } from "./case.js";
 
 /** Puts the case's stand-in engine into the sandbox's bin directory. */
@@ -16,18 +17,13 @@ export function runCase(box: Sandbox, c: BadInputCase, ref: string): Promise<Cli
 }
 
 /** What the case's API call threw, with TMPDIR pointing into the sandbox meanwhile. */
-export async function apiError(box: Sandbox, c: BadInputCase, ref: string): Promise<unknown> {
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = box.tmp;
-  try {
-    await c.api!(ref, { env: box.env(c.env), cwd: box.work });
-    return undefined;
-  } catch (error) {
-    return error;
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-  }
+export function apiError(box: Sandbox, c: BadInputCase, ref: string): Promise<unknown> {
+  return withTmpdir(box.tmp, () =>
+    c.api!(ref, { env: box.env(c.env), cwd: box.work }).then(
+      () => undefined,
+      (error: unknown) => error,
+    ),
+  );
 }
 
 /** Why an API error does not match the case; `undefined` when it does. */
