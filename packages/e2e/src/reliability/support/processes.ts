@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** Whether a process exists and is not a zombie (Linux `/proc`). */
@@ -24,4 +24,23 @@ export async function waitFor<T>(
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(100);
   }
+}
+
+/** A running process and its argv. */
+export interface ProcessInfo {
+  pid: number;
+  argv: string[];
+}
+
+/** Live (non-zombie) processes whose argv satisfies `match`, from `/proc`. */
+export async function findProcesses(match: (argv: string[]) => boolean): Promise<ProcessInfo[]> {
+  const found: ProcessInfo[] = [];
+  for (const name of await readdir("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const raw = await readFile(`/proc/${name}/cmdline`, "utf8").catch(() => "");
+    const argv = raw.split("\u0000").filter((arg) => arg !== "");
+    const pid = Number(name);
+    if (argv.length > 0 && match(argv) && (await isAlive(pid))) found.push({ pid, argv });
+  }
+  return found;
 }
