@@ -51,7 +51,7 @@ describe("podmanBuildArgs", () => {
         label: { l: "2" },
         buildArg: { B: "3" },
         buildContext: { base: "/b" },
-        env: { E: "4" },
+        buildEnv: { E: "4" },
         runtimeFlag: { debug: "true" },
       },
       [

@@ -42,7 +42,13 @@ export const podmanOptions = {
   dns: { kind: "string", doc: "DNS servers, or none" },
   dnsOption: { kind: "list", doc: "DNS options" },
   dnsSearch: { kind: "list", doc: "DNS search domains" },
-  env: { kind: "pairs", separator: "=", doc: "Environment variables of the image: { KEY: value }" },
+  // Not `env`: build() takes `env` as the process environment of the build.
+  buildEnv: {
+    kind: "pairs",
+    separator: "=",
+    flag: "env",
+    doc: "Environment variables of the image (--env): { KEY: value }",
+  },
   forceRm: { kind: "boolean", doc: "Always remove intermediate containers" },
   format: { kind: "string", values: ["oci", "docker"], doc: "Image manifest format" },
   hooksDir: { kind: "list", path: true, doc: "OCI hooks directories" },

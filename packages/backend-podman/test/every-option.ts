@@ -31,7 +31,7 @@ export const everyPodmanOption = {
   dns: "10.0.0.53",
   dnsOption: "ndots:1",
   dnsSearch: "example.internal",
-  env: { MODE: "prod" },
+  buildEnv: { MODE: "prod" },
   forceRm: true,
   format: "oci",
   hooksDir: "/tmp/bento-hooks",

@@ -60,10 +60,15 @@ describe("backendOptions", () => {
         hint: "Use --dry-run of bento containerize instead.",
       }),
     );
-    expect(() => backendOptions("docker", ["env=A=1"], builders)).toThrow(
+    expect(() => backendOptions("podman", ["env=A=1"], builders)).toThrow(
       expect.objectContaining({
         message: '--opt env is not a backend option: bento reads "env" itself.',
-        hint: "Pass the backend's own flag raw instead: --opt extra-args=--env=VALUE.",
+        hint: expect.stringContaining("--opt build-env=KEY=VALUE"),
+      }),
+    );
+    expect(() => backendOptions("docker", ["cwd=/x"], builders)).toThrow(
+      expect.objectContaining({
+        hint: "Pass the backend's own flag raw instead: --opt extra-args=--cwd=VALUE.",
       }),
     );
   });

@@ -28,7 +28,7 @@ const BUILD_KEYS: Readonly<Record<string, string | undefined>> = {
   dryRun: "--dry-run",
   signal: undefined,
   onEvent: undefined,
-  env: undefined,
+  env: "--opt build-env=KEY=VALUE (podman's --env)",
   cwd: undefined,
 };
 
