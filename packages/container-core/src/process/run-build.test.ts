@@ -42,6 +42,7 @@ describe("runBuildProcess", () => {
 
   it("passes only the given environment", async () => {
     const seen: string[] = [];
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell script, not a template
     await runBuildProcess(["sh", "-c", "echo ${ONLY:-none} ${HOME:-nohome}"], {
       env: { ...env, ONLY: "yes" },
       cwd: work,
