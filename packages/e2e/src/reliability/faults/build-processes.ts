@@ -8,8 +8,8 @@ export async function dockerBuildOf(tag: string): Promise<ProcessInfo | undefine
   return found;
 }
 
-/** Every live process whose argv names `tag` (docker, its plugin) or runs `step` (the RUN). */
-export function buildLeftovers(tag: string, step: string): Promise<ProcessInfo[]> {
+/** Every live process whose argv names `tag` (docker, its plugin) or, if given, runs `step` (the RUN). */
+export function buildLeftovers(tag: string, step?: string): Promise<ProcessInfo[]> {
   return findProcesses(
     (argv) =>
       (argv.includes(tag) && !argv.some((arg) => arg.endsWith("bin.js"))) ||
