@@ -1,0 +1,41 @@
+import type { BuildResultJson } from "@bento/cli";
+import type { WayBuild } from "./bentoml-way.js";
+import { mustRun } from "./command.js";
+import type { BenchEngine } from "./engines.js";
+import { BENTO_BIN } from "./paths.js";
+import type { BenchWorkspace } from "./workspace.js";
+
+/** The argv of the real `bento containerize` (layered, the default) for one bench build. */
+export function containerizeArgv(bentoTag: string, engine: BenchEngine, build: WayBuild): string[] {
+  return [
+    "containerize",
+    bentoTag,
+    "--backend",
+    engine.name,
+    "--base-image",
+    build.baseImage,
+    "--image-tag",
+    build.tag,
+    "--json",
+    "--progress",
+    "quiet",
+  ];
+}
+
+/** One `bento containerize` run with the given cache directory; resolves with the image id. */
+export async function bentoWayBuild(
+  workspace: BenchWorkspace,
+  engine: BenchEngine,
+  build: WayBuild,
+  cacheDir: string,
+): Promise<string> {
+  const argv = [
+    process.execPath,
+    BENTO_BIN,
+    ...containerizeArgv(workspace.bentoTag, engine, build),
+  ];
+  const json = JSON.parse(await mustRun(argv, { env: workspace.env(cacheDir) })) as BuildResultJson;
+  if (!json.imageId)
+    throw new Error(`bento containerize printed no image id: ${json.argv.join(" ")}`);
+  return json.imageId;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { markdownTable, resultsMarkdown } from "./markdown.js";
+import { sampleResults } from "./sample-results.js";
+import { evaluateTargets } from "./targets.js";
+
+describe("markdownTable", () => {
+  it("right-aligns every column but the first", () => {
+    expect(markdownTable(["a", "b"], [["x", "1"]])).toBe("| a | b |\n| --- | ---: |\n| x | 1 |");
+  });
+});
+
+describe("resultsMarkdown", () => {
+  const results = sampleResults();
+  const text = resultsMarkdown({ ...results, targets: evaluateTargets(results) });
+
+  it("puts ours and BentoML's way side by side with the speed-up", () => {
+    expect(text).toContain(
+      "| docker | rebuild after a one-line `src/` edit | 2.00 s | 45.0 s | 22.5x |",
+    );
+    expect(text).toContain("| docker | 4.00 KiB (2 layers) | 1.00 GiB (2 layers) |");
+  });
+
+  it("shows staging, CLI timings and which targets were missed", () => {
+    expect(text).toContain("| first stage | 21 ms | 3.00 s | 143x |");
+    expect(text).toContain("| `bento --help` | 125 ms | 120 ms | 130 ms |");
+    expect(text).toContain(
+      "| context staging vs a full copy (warm) | at least 50x faster | 30.0x | **no** |",
+    );
+  });
+
+  it("says how and where it was measured", () => {
+    expect(text).toContain("2 CPUs, 24 GiB, Node v20.20.2, docker server 20.10.24");
+    expect(text).toContain("Medians of 3 runs (CLI: 7)");
+  });
+});

@@ -1,0 +1,114 @@
+import type { EngineBuilds } from "../sections/builds.js";
+import { speedup } from "../stats.js";
+import { formatBytes, formatMs, formatRatio } from "./format.js";
+import type { BenchResults } from "./results.js";
+
+/** A markdown table from a header row and body rows. Pure. */
+export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const rule = header.map((_, i) => (i === 0 ? "---" : "---:"));
+  return [line(header), line(rule), ...rows.map(line)].join("\n");
+}
+
+const PHASES = [
+  ["cold", "cold build"],
+  ["change", "rebuild after a one-line `src/` edit"],
+  ["noop", "no-op rebuild"],
+] as const;
+
+/** The whole report: how it was measured, then one table per part. Pure. */
+export function resultsMarkdown(results: BenchResults): string {
+  const { machine, settings } = results;
+  const parts = [
+    "## Performance",
+    "",
+    `Measured by \`pnpm bench\` (packages/bench) on ${results.startedAt.slice(0, 10)}: ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, ${Object.entries(
+      machine.engines,
+    )
+      .map(([name, version]) => `${name} ${version}`)
+      .join(
+        ", ",
+      )}. Model: ${formatBytes(settings.modelBytes)} of random bytes in the model store. Medians of ${settings.reps} runs (CLI: ${settings.cliReps}); whole bench ${formatMs(results.durationMs)}.`,
+  ];
+  if (results.builds.length) parts.push("", buildsSection(results.builds));
+  if (results.staging) parts.push("", stagingSection(results));
+  if (results.cli) parts.push("", cliSection(results));
+  if (results.targets.length) {
+    parts.push(
+      "",
+      "### Targets",
+      "",
+      markdownTable(
+        ["target", "goal", "measured", "met"],
+        results.targets.map((t) => [t.name, t.goal, t.measured, t.met ? "yes" : "**no**"]),
+      ),
+    );
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+function buildsSection(builds: readonly EngineBuilds[]): string {
+  const rows = builds.flatMap((entry) =>
+    PHASES.map(([phase, label]) => {
+      const ours = entry.bento[phase];
+      const theirs = entry.bentoml[phase];
+      return [
+        entry.engine,
+        label,
+        formatMs(ours.median),
+        formatMs(theirs.median),
+        formatRatio(speedup(theirs, ours)),
+      ];
+    }),
+  );
+  const bytes = builds.map((entry) => [
+    entry.engine,
+    layersText(entry.bento.newLayers),
+    layersText(entry.bentoml.newLayers),
+  ]);
+  return [
+    "### Builds",
+    "",
+    "`bento containerize` (layered Containerfile, staged context) against BentoML's way (copy the bento and its models into a new temporary directory, write the compat Containerfile there, build). Cold: our images and the build cache removed first (podman: `--no-cache`).",
+    "",
+    markdownTable(["engine", "build", "bento containerize", "BentoML's way", "speed-up"], rows),
+    "",
+    "New layers after the one-line edit (uncompressed bytes a registry push would send):",
+    "",
+    markdownTable(["engine", "bento containerize", "BentoML's way"], bytes),
+  ].join("\n");
+}
+
+function layersText(layers: { count: number; bytes: number }): string {
+  return `${formatBytes(layers.bytes)} (${layers.count} layer${layers.count === 1 ? "" : "s"})`;
+}
+
+function stagingSection(results: BenchResults): string {
+  const staging = results.staging!;
+  const row = (label: string, pair: typeof staging.cold) => [
+    label,
+    formatMs(pair.stage.median),
+    formatMs(pair.copy.median),
+    formatRatio(speedup(pair.copy, pair.stage)),
+  ];
+  return [
+    "### Context staging",
+    "",
+    markdownTable(
+      ["", "core staging (model lookup, hard-link tree)", "full copy (`fs.cp`)", "speed-up"],
+      [row("first stage", staging.cold), row("re-stage after a one-line edit", staging.warm)],
+    ),
+  ].join("\n");
+}
+
+function cliSection(results: BenchResults): string {
+  const rows = results.cli!.map((entry) => [
+    `\`${entry.command}\``,
+    formatMs(entry.time.median),
+    formatMs(entry.time.min),
+    formatMs(entry.time.max),
+  ]);
+  return ["### CLI overhead", "", markdownTable(["command", "median", "min", "max"], rows)].join(
+    "\n",
+  );
+}

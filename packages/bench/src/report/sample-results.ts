@@ -1,0 +1,32 @@
+import { benchSettings } from "../settings.js";
+import { summarize } from "../stats.js";
+import type { BenchResults } from "./results.js";
+
+/** A made-up run for the report tests: docker builds, staging and CLI timings. */
+export function sampleResults(): BenchResults {
+  const way = (cold: number, change: number, noop: number, bytes: number, count: number) => ({
+    cold: summarize([cold, cold + 1, cold - 1]),
+    change: summarize([change, change, change]),
+    noop: summarize([noop, noop, noop]),
+    newLayers: { bytes, count },
+  });
+  return {
+    startedAt: "2026-11-29T03:00:00.000Z",
+    durationMs: 600_000,
+    machine: { cpus: 2, memoryGiB: 24, node: "v20.20.2", engines: { docker: "server 20.10.24" } },
+    settings: benchSettings({ BENTO_BENCH_ENGINES: "docker" }),
+    builds: [
+      {
+        engine: "docker",
+        bento: way(50_000, 2_000, 1_800, 4_096, 2),
+        bentoml: way(60_000, 45_000, 44_000, 1024 ** 3 + 10_240, 2),
+      },
+    ],
+    staging: {
+      cold: { stage: summarize([20, 21, 22]), copy: summarize([3_000, 3_100, 2_900]) },
+      warm: { stage: summarize([100, 100, 100]), copy: summarize([3_000, 3_000, 3_000]) },
+    },
+    cli: [{ command: "bento --help", time: summarize([120, 130, 125]) }],
+    targets: [],
+  };
+}

@@ -1,0 +1,125 @@
+import { rm } from "node:fs/promises";
+import { removeImages } from "@bento/test-support";
+import { bentoWayBuild } from "../bento-way.js";
+import { bentomlWayBuild, type WayBuild } from "../bentoml-way.js";
+import { timed } from "../clock.js";
+import type { BenchEngine } from "../engines.js";
+import { savedLayerSizes } from "../image-archive.js";
+import { coldStart, imageLedger, layerDiffIds, runBaseImage } from "../images.js";
+import { type NewLayers, newLayers } from "../layer-bytes.js";
+import { type Summary, summarize } from "../stats.js";
+import type { BenchWorkspace } from "../workspace.js";
+
+/** The three builds of one way, and what the code edit added to its image. */
+export interface WayResult {
+  cold: Summary;
+  change: Summary;
+  noop: Summary;
+  newLayers: NewLayers;
+}
+
+/** `bento containerize` against BentoML's way on one engine. */
+export interface EngineBuilds {
+  engine: string;
+  bento: WayResult;
+  bentoml: WayResult;
+}
+
+/** What a build section needs besides the engine. */
+export interface BuildsInput {
+  workspace: BenchWorkspace;
+  reps: number;
+  baseImage: string;
+  runId: string;
+  log(line: string): void;
+}
+
+type WayName = "bento" | "bentoml";
+type Phase = "cold" | "change" | "noop";
+
+/** One way of building: `build(cold)` makes the image and resolves with its id. */
+interface Way {
+  name: WayName;
+  build(cold: boolean): Promise<string>;
+}
+
+/**
+ * Per repetition and way: a cold build (the bench's images and the build cache
+ * removed), a rebuild after a one-line `src/` edit, and a no-op rebuild. Both
+ * ways build FROM a base image made for this run. The first repetition also
+ * weighs the layers the edit added.
+ */
+export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Promise<EngineBuilds> {
+  const ledger = await imageLedger(engine);
+  const base = await runBaseImage(
+    engine,
+    input.baseImage,
+    await input.workspace.freshDir("base-"),
+    input.runId,
+  );
+  const ways = [bentoWay(engine, input, base), bentomlWay(engine, input, base)];
+  const samples: Record<WayName, Record<Phase, number[]>> = {
+    bento: { cold: [], change: [], noop: [] },
+    bentoml: { cold: [], change: [], noop: [] },
+  };
+  const added = new Map<WayName, NewLayers>();
+  try {
+    for (let rep = 1; rep <= input.reps; rep++) {
+      for (const way of ways) {
+        const step = async (phase: Phase, cold: boolean) => {
+          const { ms, value } = await timed(() => way.build(cold));
+          await ledger.add(value);
+          samples[way.name][phase].push(ms);
+          input.log(`${engine.name} ${way.name} ${phase} #${rep}: ${(ms / 1000).toFixed(1)} s`);
+          return value;
+        };
+        await coldStart(engine, ledger);
+        const before = await step("cold", true);
+        await input.workspace.editSource();
+        const after = await step("change", false);
+        if (rep === 1) added.set(way.name, await weighNewLayers(engine, before, after));
+        await step("noop", false);
+      }
+    }
+  } finally {
+    await coldStart(engine, ledger);
+    await removeImages(engine.name, base);
+  }
+  const result = (name: WayName): WayResult => ({
+    cold: summarize(samples[name].cold),
+    change: summarize(samples[name].change),
+    noop: summarize(samples[name].noop),
+    newLayers: added.get(name)!,
+  });
+  return { engine: engine.name, bento: result("bento"), bentoml: result("bentoml") };
+}
+
+async function weighNewLayers(engine: BenchEngine, before: string, after: string) {
+  const [old, current, sizes] = await Promise.all([
+    layerDiffIds(engine, before),
+    layerDiffIds(engine, after),
+    savedLayerSizes(engine.name, after),
+  ]);
+  return newLayers(old, current, sizes);
+}
+
+/** `bento containerize`; a cold build also starts from a new cache directory (nothing staged). */
+function bentoWay(engine: BenchEngine, input: BuildsInput, baseImage: string): Way {
+  let cacheDir: string | undefined;
+  const build: WayBuild = { tag: `bento-bench-bento:${engine.name}`, baseImage };
+  return {
+    name: "bento",
+    async build(cold) {
+      if (cold || cacheDir === undefined) {
+        if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+        cacheDir = await input.workspace.freshDir("cache-");
+      }
+      return bentoWayBuild(input.workspace, engine, build, cacheDir);
+    },
+  };
+}
+
+function bentomlWay(engine: BenchEngine, input: BuildsInput, baseImage: string): Way {
+  const build: WayBuild = { tag: `bento-bench-bentoml:${engine.name}`, baseImage };
+  return { name: "bentoml", build: () => bentomlWayBuild(input.workspace, engine, build) };
+}

@@ -1,0 +1,87 @@
+import { rm } from "node:fs/promises";
+import { type BuildEvent, build, hasBackend, registerBackend } from "@bento/container-core";
+import { copyBento } from "../bentoml-way.js";
+import { timed } from "../clock.js";
+import { type Summary, summarize } from "../stats.js";
+import type { BenchWorkspace } from "../workspace.js";
+
+/** Staging against a full copy, for a first stage and a re-stage after a one-line edit. */
+export interface StagingResult {
+  cold: { stage: Summary; copy: Summary };
+  warm: { stage: Summary; copy: Summary };
+}
+
+declare module "@bento/container-core" {
+  interface BackendOptionsMap {
+    "bench-dry-run": Record<never, never>;
+  }
+}
+
+/**
+ * A backend that is always healthy and is never run: a dry-run `build()` with it
+ * does everything up to the engine (resolve, stage, Containerfile) and nothing else.
+ */
+const STAGING_BACKEND = "bench-dry-run";
+
+/**
+ * Times core's context staging (the `context` event of a dry-run `build()`)
+ * against `fs.cp` of the bento and its models into a new directory.
+ */
+export async function benchStaging(
+  workspace: BenchWorkspace,
+  reps: number,
+): Promise<StagingResult> {
+  if (!hasBackend(STAGING_BACKEND))
+    registerBackend(STAGING_BACKEND, {
+      buildkitSupport: true,
+      constructBuildArgs: () => [],
+      source: "@bento/bench",
+    });
+  const times: Record<"coldStage" | "coldCopy" | "warmStage" | "warmCopy", number[]> = {
+    coldStage: [],
+    coldCopy: [],
+    warmStage: [],
+    warmCopy: [],
+  };
+  for (let rep = 0; rep < reps; rep++) {
+    const cacheDir = await workspace.freshDir("stage-");
+    times.coldStage.push(await stageTime(workspace, cacheDir));
+    times.coldCopy.push(await copyTime(workspace));
+    await workspace.editSource();
+    times.warmStage.push(await stageTime(workspace, cacheDir));
+    times.warmCopy.push(await copyTime(workspace));
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+  return {
+    cold: { stage: summarize(times.coldStage), copy: summarize(times.coldCopy) },
+    warm: { stage: summarize(times.warmStage), copy: summarize(times.warmCopy) },
+  };
+}
+
+/**
+ * Milliseconds from the `health` event to the `context` event of a dry-run
+ * build: finding the models in the store and staging the context.
+ */
+async function stageTime(workspace: BenchWorkspace, cacheDir: string): Promise<number> {
+  const at: Partial<Record<BuildEvent["type"], number>> = {};
+  await build(workspace.bentoTag, {
+    backend: STAGING_BACKEND,
+    dryRun: true,
+    env: workspace.env(cacheDir),
+    onEvent: (event) => {
+      at[event.type] ??= performance.now();
+    },
+  });
+  if (at.health === undefined || at.context === undefined)
+    throw new Error("the dry run emitted no health or context event");
+  return at.context - at.health;
+}
+
+async function copyTime(workspace: BenchWorkspace): Promise<number> {
+  const dir = await workspace.freshDir("copy-");
+  try {
+    return (await timed(() => copyBento(workspace, dir))).ms;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
