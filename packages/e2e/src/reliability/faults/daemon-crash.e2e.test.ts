@@ -1,7 +1,9 @@
 import { which } from "@bento/container-core";
-import { baseImage, isCi, requireEngine } from "@bento/test-support";
+import { baseImage, exec, isCi, requireEngine } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { describeRun, unclearError } from "../support/clean-error.js";
+import { runCli } from "../support/cli.js";
+import { writeEngineBento } from "../support/engine-bento.js";
 import { unstable } from "../support/leftovers.js";
 import { waitFor } from "../support/processes.js";
 import { sandbox } from "../support/sandbox.js";
@@ -26,11 +28,7 @@ describe.skipIf(!usable || !hasDockerd)("the docker daemon dies mid-build", () =
     const box = await sandbox("bento-crash-");
     try {
       await loadImage(daemon.host, baseImage());
-      // No bridge on the private daemon: RUN steps get no network (they need none).
-      const { run, tag } = await slowBuild(box, 26, {
-        env: { DOCKER_HOST: daemon.host },
-        flags: ["--opt", "network=none"],
-      });
+      const { run, tag } = await slowBuild(box, 26, { DOCKER_HOST: daemon.host });
       await daemon.crash();
       const result = await run.result;
       expect(result.exitCode, describeRun(result)).toBe(1);
@@ -49,6 +47,28 @@ describe.skipIf(!usable || !hasDockerd)("the docker daemon dies mid-build", () =
     } finally {
       await box.cleanup();
       await daemon.cleanup();
+    }
+    // The shared daemon's bridge survived the private one.
+    expect((await exec(["ip", "link", "show", "docker0"])).exitCode).toBe(0);
+  });
+
+  it("a daemon already down before the build: exit 3 naming the probe and the daemon", async () => {
+    const box = await sandbox("bento-down-");
+    try {
+      const dir = await writeEngineBento(box, "bento");
+      const host = `unix://${box.root}/no-daemon.sock`;
+      const result = await runCli(["containerize", dir, "--backend", "docker"], {
+        env: box.env({ DOCKER_HOST: host }, true),
+        cwd: box.work,
+      });
+      expect(result.exitCode, describeRun(result)).toBe(3);
+      expect(
+        unclearError(result.stderr, /docker version.*no-daemon\.sock.*Start the Docker daemon/s),
+        describeRun(result),
+      ).toBeUndefined();
+      expect(await box.leftovers()).toEqual([]);
+    } finally {
+      await box.cleanup();
     }
   });
 });

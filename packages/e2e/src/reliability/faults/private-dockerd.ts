@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { open, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { exec, tempDir } from "@bento/test-support";
+import { describeFailure, exec, tempDir } from "@bento/test-support";
 import { findProcesses, isAlive, waitFor } from "../support/processes.js";
 
 /** A dockerd of a test's own, beside the shared one, that the test may kill. */
@@ -15,13 +16,16 @@ export interface PrivateDockerd {
 }
 
 /**
- * Starts a second dockerd with its own data root, exec root, pidfile, socket and config
- * (no bridge, no iptables: RUN steps need `--network none`), and waits until it answers.
+ * Starts a second dockerd with its own data root, exec root, pidfile, socket, config and
+ * bridge (no iptables), and waits until it answers.
  */
 export async function startPrivateDockerd(): Promise<PrivateDockerd> {
   // /tmp keeps the socket path under the 108-byte limit of unix sockets.
   const dir = await tempDir("bdk-", { ...process.env, BENTO_TEST_TMPDIR: "/tmp" });
   const at = (name: string) => join(dir.path, name);
+  // Not --bridge=none: a dockerd started so deletes the host's docker0, which the shared
+  // daemon's RUN steps need (moby daemon_unix.go, removeDefaultBridgeInterface).
+  const bridge = await createBridge();
   await writeFile(at("daemon.json"), "{}\n");
   const host = `unix://${at("docker.sock")}`;
   const log = await open(at("dockerd.log"), "a");
@@ -30,7 +34,7 @@ export async function startPrivateDockerd(): Promise<PrivateDockerd> {
     [
       ...["--config-file", at("daemon.json"), "--data-root", at("data")],
       ...["--exec-root", at("exec"), "--pidfile", at("docker.pid"), "-H", host],
-      ...["--bridge=none", "--iptables=false", "--ip-masq=false", "--userland-proxy=false"],
+      ...[`--bridge=${bridge}`, "--iptables=false", "--ip-masq=false", "--userland-proxy=false"],
     ],
     { detached: true, stdio: ["ignore", log.fd, log.fd] },
   );
@@ -51,6 +55,7 @@ export async function startPrivateDockerd(): Promise<PrivateDockerd> {
     );
     await unmountUnder(dir.path);
     await dir.cleanup();
+    await exec(["ip", "link", "delete", bridge]);
   };
   try {
     await waitFor(
@@ -78,6 +83,21 @@ export async function startPrivateDockerd(): Promise<PrivateDockerd> {
     },
     cleanup,
   };
+}
+
+/** A fresh bridge `bdk<hex>` on a random 10.213.x.0/24 for the private daemon's RUN steps. */
+async function createBridge(): Promise<string> {
+  const name = `bdk${randomBytes(4).toString("hex")}`;
+  const subnet = `10.213.${randomBytes(1)[0]}.1/24`;
+  for (const argv of [
+    ["ip", "link", "add", "name", name, "type", "bridge"],
+    ["ip", "addr", "add", subnet, "dev", name],
+    ["ip", "link", "set", name, "up"],
+  ]) {
+    const result = await exec(argv);
+    if (result.exitCode !== 0) throw new Error(describeFailure(argv, result));
+  }
+  return name;
 }
 
 function kill(pid: number): void {

@@ -1,0 +1,54 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { exec, removeImages, requireEngine } from "@bento/test-support";
+import { describe, expect, it } from "vitest";
+import { describeRun } from "../support/clean-error.js";
+import { runCli } from "../support/cli.js";
+import { writeEngineBento } from "../support/engine-bento.js";
+import { unstable } from "../support/leftovers.js";
+import { sandbox } from "../support/sandbox.js";
+
+// Four `bento containerize` runs of the same bento at once, other tags: all succeed with their
+// image and tags, and share the one staged context (by design) without colliding.
+
+const usable = await requireEngine("docker");
+const RUNS = 4;
+
+interface JsonResult {
+  imageId: string | null;
+  tags: string[];
+  contextPath: string;
+}
+
+describe.skipIf(!usable)("concurrent builds of one bento", () => {
+  it(`${RUNS} runs at once all build, tag, and leave one context`, async () => {
+    const box = await sandbox("bento-conc-");
+    const tags = Array.from({ length: RUNS }, (_, i) => `bento-relia-conc:${i + 1}-${process.pid}`);
+    try {
+      const dir = await writeEngineBento(box, "shared", { model: true });
+      const results = await Promise.all(
+        tags.map((tag) =>
+          runCli(["containerize", dir, "--backend", "docker", "-t", tag, "--json"], {
+            env: box.env({}, true),
+            cwd: box.work,
+            timeoutMs: 300_000,
+          }),
+        ),
+      );
+      for (const [i, result] of results.entries()) {
+        expect(result.exitCode, describeRun(result)).toBe(0);
+        const json = JSON.parse(result.stdout) as JsonResult;
+        expect(json.tags).toEqual([tags[i]]);
+        expect(json.imageId).toMatch(/^sha256:[0-9a-f]{64}$/);
+        const inspect = await exec(["docker", "image", "inspect", "--format", "{{.Id}}", tags[i]!]);
+        expect(inspect.stdout.trim()).toBe(json.imageId);
+        expect(json.contextPath).toBe(join(box.cache, "contexts", "relia-v1"));
+      }
+      expect(await readdir(join(box.cache, "contexts"))).toEqual(["relia-v1"]);
+      expect(unstable(await box.leftovers())).toEqual([]);
+    } finally {
+      await removeImages("docker", ...tags);
+      await box.cleanup();
+    }
+  });
+});
