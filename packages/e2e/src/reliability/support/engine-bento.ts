@@ -7,6 +7,8 @@ import type { Sandbox } from "./sandbox.js";
 export interface EngineBentoOptions {
   /** Spec-2 `commands`, run before the Python environment is made. */
   commands?: string[];
+  /** Spec-2 `post_commands`, run last (a change there rebuilds only the last layers). */
+  postCommands?: string[];
   /** Name of a build-stage env (a BuildKit secret) whose value comes from the environment. */
   secret?: string;
   /** Put model `relia_model:m1` in the store and list it, so the context is staged. */
@@ -26,6 +28,13 @@ export async function writeEngineBento(
   const envs = options.secret ? [{ name: options.secret, stage: "build" }] : [];
   return writeBento(
     join(box.work, name),
-    spec2({ base_image: baseImage(), commands: options.commands ?? [] }, { models, envs }),
+    spec2(
+      {
+        base_image: baseImage(),
+        commands: options.commands ?? [],
+        post_commands: options.postCommands ?? [],
+      },
+      { models, envs },
+    ),
   );
 }
