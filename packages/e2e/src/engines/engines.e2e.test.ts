@@ -1,5 +1,6 @@
-import { ENGINES, requireEngine } from "@bento/test-support";
-import { afterAll } from "vitest";
+import { ENGINES, imageStoreOf, requireEngine } from "@bento/test-support";
+import { afterAll, beforeAll } from "vitest";
+import { enginePlan, prefetchInTurn } from "./engine-plan.js";
 import { engineSuite } from "./engine-suite.js";
 import { standInSuite } from "./stand-in-suite.js";
 import { summaryTable } from "./summary.js";
@@ -10,11 +11,28 @@ import { summaryTable } from "./summary.js";
 
 const runId = `${process.pid}`;
 const started = Date.now();
+const plans = ENGINES.map((engine) => enginePlan(engine, runId));
+const usable = new Map<string, boolean>();
+for (const engine of ENGINES) usable.set(engine, await requireEngine(engine));
 
-for (const engine of ENGINES) engineSuite(engine, await requireEngine(engine), runId);
+// Two lanes: podman and buildah (containers/storage) build in the background
+// while the docker and buildx checks (dockerd's BuildKit) run in the foreground.
+let background: Promise<void> = Promise.resolve();
+beforeAll(() => {
+  const daemonless = plans.filter((plan) => imageStoreOf(plan.engine) === "podman");
+  // A failed setup or build is reported by the checks that need it.
+  background = prefetchInTurn(daemonless.filter((plan) => usable.get(plan.engine))).catch(
+    () => undefined,
+  );
+});
+
+for (const plan of plans) engineSuite(plan, usable.get(plan.engine) === true);
 standInSuite();
 
-afterAll(() => {
+afterAll(async () => {
+  // Suites a -t filter left out never ran their own clean-up.
+  await background;
+  await Promise.all(plans.map((plan) => plan.dispose()));
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`\nbento e2e on engines: check × backend (${seconds} s)\n${summaryTable()}\n`);
-});
+}, 900_000);
