@@ -27,7 +27,7 @@ export interface BadInputCase {
   engines?: Engines;
   env?: Readonly<Record<string, string>>;
   exit: 2 | 3;
-  /** The error's `code` (API) . */
+  /** The error's `code`, as the API throws it. */
   code: string;
   message: RegExp;
 }

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveBento } from "@bento/container-core";
+import { writeBentoArchive } from "../support/bento-archive.js";
 import { spec2, writeBento } from "../support/bento-files.js";
-import { type RawTarEntry, rawTar } from "../support/raw-tar.js";
+import type { RawTarEntry } from "../support/raw-tar.js";
 import type { Sandbox } from "../support/sandbox.js";
 import { apiBuild } from "./api.js";
 import { type ApiContext, type BadInputCase, bentoDir } from "./case.js";
@@ -41,14 +42,6 @@ const imageTagCase = (name: string, tag: string) =>
     message: /Invalid image tag/,
   }) satisfies BadInputCase;
 
-/** The files of a valid bento as archive entries, plus `evil`. */
-const archiveOf = (evil: readonly RawTarEntry[]): RawTarEntry[] => [
-  { path: "bento.yaml", content: JSON.stringify(spec2()) },
-  { path: "src/", type: "dir" },
-  { path: "src/service.py", content: "VALUE = 1\n" },
-  ...evil,
-];
-
 const archiveCase = (
   name: string,
   file: string,
@@ -59,9 +52,7 @@ const archiveCase = (
   ({
     name,
     setup: async (box: Sandbox) => {
-      const path = join(box.work, file);
-      await writeFile(path, rawTar(archiveOf(evil(box)), file.endsWith("gz")));
-      return path;
+      return writeBentoArchive(join(box.work, file), spec2(), evil(box));
     },
     cli: containerize(),
     api: apiBuild(),

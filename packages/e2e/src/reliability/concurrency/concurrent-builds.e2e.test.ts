@@ -27,6 +27,7 @@ describe.skipIf(!usable)("concurrent builds of one bento", () => {
     const tags = Array.from({ length: RUNS }, (_, i) => `bento-relia-conc:${i + 1}-${process.pid}`);
     try {
       const dir = await writeEngineBento(box, "shared", { model: true });
+      const before = await box.snapshot();
       const results = await Promise.all(
         tags.map((tag) =>
           runCli(["containerize", dir, "--backend", "docker", "-t", tag, "--json"], {
@@ -47,6 +48,8 @@ describe.skipIf(!usable)("concurrent builds of one bento", () => {
       }
       expect(await readdir(join(box.cache, "contexts"))).toEqual(["relia-v1"]);
       expect(unstable(await box.leftovers())).toEqual([]);
+      // The context's files are hard links to the bento's and the model store's: untouched.
+      expect(await box.snapshot()).toEqual(before);
     } finally {
       await removeImages("docker", ...tags);
       await box.cleanup();

@@ -45,7 +45,7 @@ export function spec1(
 }
 
 /** The files of a small bento besides bento.yaml. */
-const FILES: Readonly<Record<string, string>> = {
+export const BENTO_FILES: Readonly<Record<string, string>> = {
   "src/service.py": "VALUE = 1\n",
   "env/python/requirements.txt": "",
   "env/python/version.txt": "3.11.2\n",
@@ -58,9 +58,13 @@ export async function writeBento(
   yaml: BentoYaml,
   extra: Readonly<Record<string, string>> = {},
 ): Promise<string> {
-  const text = typeof yaml === "string" ? yaml : `${JSON.stringify(yaml, null, 2)}\n`;
-  await writeFiles(dir, { ...FILES, ...extra, "bento.yaml": text });
+  await writeFiles(dir, { ...BENTO_FILES, ...extra, "bento.yaml": yamlText(yaml) });
   return dir;
+}
+
+/** bento.yaml's text: raw text as is, an object as JSON (which YAML reads). */
+export function yamlText(yaml: BentoYaml): string {
+  return typeof yaml === "string" ? yaml : `${JSON.stringify(yaml, null, 2)}\n`;
 }
 
 /** Writes each relative path to its text under `dir`, making directories as needed. */
