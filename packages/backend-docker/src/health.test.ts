@@ -48,6 +48,22 @@ describe("docker health", () => {
     });
   });
 
+  it("starts `docker build --help` without waiting for `docker version`", async () => {
+    let helpStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      helpStarted = resolve;
+    });
+    const run: CommandRunner = async (argv) => {
+      if (argv[1] === "version") {
+        await started;
+        return { ...ok, stdout: '"20.10.24+dfsg1"' };
+      }
+      helpStarted();
+      return { ...ok, stdout: "Usage" };
+    };
+    expect(await diagnose(run)).toMatchObject({ healthy: true, version: "20.10.24+dfsg1" });
+  });
+
   it("reports a missing binary with an install hint", async () => {
     const report = await dockerBackend.diagnose({ which: () => undefined, env: {} });
     expect(report).toMatchObject({ healthy: false, reason: "`docker` is not on PATH" });

@@ -36,7 +36,14 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
   const env = backendEnv({ env: DOCKER_ENV }, context.env);
 
   const versionArgv = [binary, "version", "--format", "{{json .Server.Version}}"];
-  const answer = await probe(context, versionArgv, env);
+  const buildkit = usesBuildkit({ buildkitSupport: true, env: DOCKER_ENV }, context.env);
+  const helpArgv = [binary, "build", "--help"];
+  // Both probes at once: on docker 23+ `docker build --help` starts the buildx plugin and takes
+  // most of the check's time (about 0.6 s here), so it does not wait for `docker version`.
+  const [answer, help] = await Promise.all([
+    probe(context, versionArgv, env),
+    buildkit ? probe(context, helpArgv, env) : undefined,
+  ]);
   const failed = probeFailure(versionArgv, answer, context.timeoutMs);
   if (failed) return report({ reason: failed, hint: DAEMON_HINT });
   const version = parseServerVersion(answer.stdout);
@@ -47,7 +54,6 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
       hint: DAEMON_HINT,
     });
   }
-  const buildkit = usesBuildkit({ buildkitSupport: true, env: DOCKER_ENV }, context.env);
   if (buildkit && !versionAtLeast(version, MIN_DOCKER_SERVER)) {
     return report({
       version,
@@ -55,10 +61,8 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
       hint: "Upgrade Docker Engine, or set DOCKER_BUILDKIT=0 to use the legacy builder.",
     });
   }
-  if (buildkit) {
+  if (help) {
     // Docker CLI 23+ hands BuildKit builds to the buildx plugin and fails without it.
-    const helpArgv = [binary, "build", "--help"];
-    const help = await probe(context, helpArgv, env);
     const broken = probeFailure(helpArgv, help, context.timeoutMs);
     if (broken) {
       return report({
