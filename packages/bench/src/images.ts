@@ -45,7 +45,8 @@ export interface ImageLedger {
 
 /**
  * A ledger for one engine. On podman each build's intermediate images are noted
- * from `podman history`, leaving out images that existed before the bench.
+ * from `podman history`, leaving out images that existed before the ledger (make
+ * it after the run's base image) and, when removing, images tagged by others.
  */
 export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
   const existing =
@@ -61,12 +62,31 @@ export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
       for (const id of idSet(await mustRun(history))) if (!existing.has(id)) ids.push(id);
     },
     async removeAll() {
-      const unique = [...new Set(ids)];
+      const keep = await taggedByOthers(engine);
+      const unique = [...new Set(ids)].filter((id) => !keep.has(id));
       ids.length = 0;
       if (unique.length) await removeImages(engine.name, ...unique);
     },
   };
 }
+
+/**
+ * Ids of images that carry a tag the bench did not give (`bento-base:bookworm`,
+ * anyone's images): a history lists its base image's id, and removing that by id
+ * would take every one of its tags with it.
+ */
+async function taggedByOthers(engine: BenchEngine): Promise<Set<string>> {
+  const format = "{{.ID}} {{.Repository}}:{{.Tag}}";
+  const lines = await mustRun([engine.name, "images", "--no-trunc", "--format", format]);
+  const ids = new Set<string>();
+  for (const line of lines.split("\n")) {
+    const [id, name] = line.trim().split(" ");
+    if (id && name && name !== "<none>:<none>" && !BENCH_NAME.test(name)) ids.add(bareId(id));
+  }
+  return ids;
+}
+
+const BENCH_NAME = /^(localhost\/)?bento-bench-[a-z]+:/;
 
 function bareId(id: string): string {
   return id.trim().replace(/^sha256:/, "");

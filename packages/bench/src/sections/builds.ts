@@ -50,13 +50,13 @@ interface Way {
  * weighs the layers the edit added.
  */
 export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Promise<EngineBuilds> {
-  const ledger = await imageLedger(engine);
   const base = await runBaseImage(
     engine,
     input.baseImage,
     await input.workspace.freshDir("base-"),
     input.runId,
   );
+  const ledger = await imageLedger(engine);
   const ways = [bentoWay(engine, input, base), bentomlWay(engine, input, base)];
   const samples: Record<WayName, Record<Phase, number[]>> = {
     bento: { cold: [], change: [], noop: [] },
