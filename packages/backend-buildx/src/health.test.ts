@@ -41,6 +41,25 @@ describe("buildx health", () => {
     });
   });
 
+  it("starts the buildx probes without waiting for the server's answer", async () => {
+    let pluginStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      pluginStarted = resolve;
+    });
+    const run: CommandRunner = async (argv) => {
+      if (argv[1] === "version") await started;
+      else pluginStarted();
+      return { ...ok, ...HEALTHY[argv.join(" ")] };
+    };
+    const report = await buildxBackend.diagnose({
+      run,
+      env: {},
+      which: () => DOCKER,
+      timeoutMs: 1_000,
+    });
+    expect(report).toMatchObject({ healthy: true, version: "0.13.1+ds1" });
+  });
+
   it("is unhealthy without docker", async () => {
     const report = await buildxBackend.diagnose({ which: () => undefined, env: {} });
     expect(report).toMatchObject({ healthy: false, reason: "`docker` is not on PATH" });
@@ -53,7 +72,8 @@ describe("buildx health", () => {
     });
     expect(report.healthy).toBe(false);
     expect(report.reason).toMatch(/exited with code 1: Cannot connect to the Docker daemon$/);
-    expect(report.ran).toEqual([SERVER]);
+    // The probes run at once; the server's failure is the one reported.
+    expect(report.ran).toEqual([SERVER, HELP, VERSION]);
   });
 
   it("is unhealthy with a docker server older than 18.09", async () => {

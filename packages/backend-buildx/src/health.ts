@@ -39,9 +39,17 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     return { result, failed: probeFailure(argv, result, context.timeoutMs) };
   };
 
-  // docker's own check, repeated here: backends do not depend on each other.
+  // docker's own check, repeated here: backends do not depend on each other. The three
+  // probes run at once (each buildx one starts the plugin, about 0.5 s here); the report
+  // still names the first that failed, in this order.
   const serverArgv = [binary, "version", "--format", "{{json .Server.Version}}"];
-  const server = await run(serverArgv);
+  const helpArgv = [binary, "buildx", "--help"];
+  const versionArgv = [binary, "buildx", "version"];
+  const [server, help, version] = await Promise.all([
+    run(serverArgv),
+    run(helpArgv),
+    run(versionArgv),
+  ]);
   if (server.failed) return report({ reason: server.failed, hint: DAEMON_HINT });
   const serverVersion = /^"(\d+\.\d+[^"]*)"$/.exec(server.result.stdout.trim())?.[1];
   if (serverVersion === undefined || !versionAtLeast(serverVersion, "18.09")) {
@@ -52,8 +60,6 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     });
   }
 
-  const helpArgv = [binary, "buildx", "--help"];
-  const help = await run(helpArgv);
   if (help.failed) return report({ reason: help.failed, hint: BUILDX_HINT });
   if (!help.result.stdout.includes("--builder")) {
     return report({
@@ -61,8 +67,6 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
       hint: BUILDX_HINT,
     });
   }
-  const versionArgv = [binary, "buildx", "version"];
-  const version = await run(versionArgv);
   if (version.failed) return report({ reason: version.failed, hint: BUILDX_HINT });
   return {
     backend: "buildx",
