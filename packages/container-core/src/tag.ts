@@ -38,6 +38,11 @@ export function parseTag(text: string, options: ParseTagOptions = {}): Tag {
   return { name, version: version === "latest" ? undefined : version };
 }
 
+/** Whether `value` may be a tag's name or version (any case): store paths and image tags are made of these. */
+export function isTagPart(value: string): boolean {
+  return value.length <= MAX_PART_LENGTH && PART.test(value.toLowerCase());
+}
+
 /** `name:version`, or `name:latest` when the version is not pinned. */
 export function formatTag(tag: Tag): string {
   return `${tag.name}:${tag.version ?? "latest"}`;

@@ -1,4 +1,9 @@
 import { BentoYamlError } from "../errors.js";
+import { isTagPart } from "../tag.js";
+
+/** What a name or version that breaks the tag rules is told (it could climb out of a directory). */
+export const tagPartRule = (value: string) =>
+  `"${value}" may only hold letters, digits, "-", "." and "_", start and end with a letter or digit, and be at most 63 characters long`;
 
 /** A bento.yaml mapping as parsed. */
 export type Mapping = Record<string, unknown>;
@@ -26,6 +31,13 @@ export class FieldReader {
   requiredString(parent: Mapping, key: string, path: string): string {
     const value = this.optionalString(parent, key, path);
     if (value === undefined || value === "") throw this.fail(path, "is missing");
+    return value;
+  }
+
+  /** A required name or version: it becomes a path in the cache and the store, and an image tag. */
+  tagPart(parent: Mapping, key: string, path: string): string {
+    const value = this.requiredString(parent, key, path);
+    if (!isTagPart(value)) throw this.fail(path, tagPartRule(value));
     return value;
   }
 

@@ -31,8 +31,8 @@ export function validateBentoConfig(raw: unknown, file: string): BentoConfig {
 
 function readBase(fields: FieldReader, raw: Mapping): BentoConfigBase {
   return {
-    name: fields.requiredString(raw, "name", "name"),
-    version: fields.requiredString(raw, "version", "version"),
+    name: fields.tagPart(raw, "name", "name"),
+    version: fields.tagPart(raw, "version", "version"),
     service: fields.requiredString(raw, "service", "service"),
     bentoml_version: fields.optionalString(raw, "bentoml_version", "bentoml_version"),
     creation_time: fields.optionalString(raw, "creation_time", "creation_time"),
