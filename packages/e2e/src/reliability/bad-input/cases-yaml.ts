@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { spec1, spec2 } from "../support/bento-files.js";
+import { spec1, spec2, writeFiles, writeStoreModel } from "../support/bento-files.js";
+import type { Sandbox } from "../support/sandbox.js";
 import { apiBuild } from "./api.js";
 import { type BadInputCase, bentoDir } from "./case.js";
 
@@ -11,6 +12,27 @@ const yamlCase = (name: string, yaml: string | Record<string, unknown>, message:
     setup: bentoDir(yaml),
     cli: containerize,
     api: apiBuild(),
+    exit: 2,
+    code: "E_BENTO_YAML",
+    message,
+  }) satisfies BadInputCase;
+
+/**
+ * A bento whose name, version or model tag climbs out of the cache or the store towards
+ * `work/victim` (built with a model and an explicit tag, so it would be staged): refused,
+ * and the victim's file untouched (the work tree's checksum covers it).
+ */
+const escapeCase = (name: string, top: Record<string, unknown>, message: RegExp) =>
+  ({
+    name,
+    setup: async (box: Sandbox) => {
+      await writeFiles(join(box.work, "victim"), { "keep.txt": "precious\n" });
+      await writeStoreModel(box.home, "relia_model", "m1");
+      const models = [{ tag: "relia_model:m1", registry: "bentoml", module: "x" }];
+      return bentoDir(spec2({}, { models, ...top }))(box);
+    },
+    cli: (ref: string) => ["containerize", ref, "--dry-run", "-t", "ok:1"],
+    api: apiBuild({ dryRun: true, imageTag: "ok:1" }),
     exit: 2,
     code: "E_BENTO_YAML",
     message,
@@ -44,6 +66,17 @@ export const YAML_CASES: readonly BadInputCase[] = [
     "unknown env stage",
     spec2({}, { envs: [{ name: "A", value: "1", stage: "later" }] }),
     /envs\[0\]\.stage must be one of all, build, runtime/,
+  ),
+  escapeCase(
+    "version climbing out of the cache",
+    { version: "/../../../work/victim" },
+    /version "\/\.\.\/.*may only hold/,
+  ),
+  escapeCase("name with a slash", { name: "../../work/victim" }, /name ".*may only hold/),
+  escapeCase(
+    "model tag climbing out of the store",
+    { models: [{ tag: "../../work/victim:v1", registry: "bentoml", module: "x" }] },
+    /models\[0\]\.tag ".*may only hold/,
   ),
   {
     name: "directory without bento.yaml",
