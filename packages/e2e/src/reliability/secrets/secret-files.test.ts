@@ -93,27 +93,33 @@ describe("build-stage secrets with a stand-in backend", () => {
     }
   });
 
-  it("Ctrl+C: exit 130, the backend's process tree stopped, secret removed", async () => {
-    const s = await scene({ buildSleepMs: 60_000 });
-    try {
-      const run = startCli(["containerize", s.dir, "--backend", "docker"], {
-        env: s.env,
-        cwd: s.box.work,
-      });
-      const build = await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
-      run.child.kill("SIGINT");
-      const result = await run.result;
-      expect(result.exitCode, describeRun(result)).toBe(130);
-      expect(unclearError(result.stderr, /interrupt/i)).toBeUndefined();
-      await waitFor("the build's processes to end", async () =>
-        (await isAlive(build.pid)) || (await isAlive(build.childPid)) ? undefined : true,
-      );
-      expectNoSecretIn(s, result);
-      await expectSecretHandled(s);
-    } finally {
-      await s.box.cleanup();
-    }
-  });
+  it.each([
+    ["SIGINT", [130]],
+    ["SIGTERM", [130, 143]],
+  ] as const)(
+    "%s: exit %j, the backend's process tree stopped, secret removed",
+    async (signal, exits) => {
+      const s = await scene({ buildSleepMs: 60_000 });
+      try {
+        const run = startCli(["containerize", s.dir, "--backend", "docker"], {
+          env: s.env,
+          cwd: s.box.work,
+        });
+        const build = await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
+        run.child.kill(signal);
+        const result = await run.result;
+        expect(exits, describeRun(result)).toContain(result.exitCode);
+        expect(unclearError(result.stderr, /interrupt/i)).toBeUndefined();
+        await waitFor("the build's processes to end", async () =>
+          (await isAlive(build.pid)) || (await isAlive(build.childPid)) ? undefined : true,
+        );
+        expectNoSecretIn(s, result);
+        await expectSecretHandled(s);
+      } finally {
+        await s.box.cleanup();
+      }
+    },
+  );
 
   it("AbortSignal from the API: AbortedError, process tree stopped, secret removed", async () => {
     const s = await scene({ buildSleepMs: 60_000 });
