@@ -13,8 +13,8 @@ const NOTHING = { options: {}, env: {} };
 
 /**
  * Pins image timestamps to the bento's creation time: `--timestamp` where the
- * backend has it (podman, buildah), else `SOURCE_DATE_EPOCH` as build argument
- * and environment (BuildKit 0.11+). Says why when it cannot.
+ * backend has it (podman, buildah), and `SOURCE_DATE_EPOCH` as build argument
+ * and environment (BuildKit 0.11+ reads it too). Says why when it cannot.
  */
 export function reproduciblePlan(
   builder: OCIBuilder,
@@ -41,22 +41,19 @@ export function reproduciblePlan(
       ...NOTHING,
     };
   }
+  // SOURCE_DATE_EPOCH also reaches RUN steps (the layered layout declares the ARG),
+  // so .pyc files and /etc/shadow carry the pinned time, not the build's.
+  const epochArg =
+    "buildArg" in builder.options
+      ? { buildArg: withBuildArg(userOptions.buildArg, "SOURCE_DATE_EPOCH", String(epoch)) }
+      : {};
+  const env = { SOURCE_DATE_EPOCH: String(epoch) };
   if ("timestamp" in builder.options) {
-    if (userOptions.timestamp !== undefined) return { applied: true, ...NOTHING };
     const kind = builder.options.timestamp?.kind;
-    return {
-      applied: true,
-      options: { timestamp: kind === "number" ? epoch : String(epoch) },
-      env: {},
-    };
+    const timestamp = userOptions.timestamp ?? (kind === "number" ? epoch : String(epoch));
+    return { applied: true, options: { timestamp, ...epochArg }, env };
   }
-  if ("buildArg" in builder.options) {
-    return {
-      applied: true,
-      options: { buildArg: withBuildArg(userOptions.buildArg, "SOURCE_DATE_EPOCH", String(epoch)) },
-      env: { SOURCE_DATE_EPOCH: String(epoch) },
-    };
-  }
+  if ("buildArg" in epochArg) return { applied: true, options: epochArg, env };
   return {
     applied: false,
     reason: `${builder.name} has neither a timestamp nor a build-arg option`,

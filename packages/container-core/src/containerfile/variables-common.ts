@@ -22,5 +22,6 @@ export function commonVariables(
     __enable_buildkit__: options.enableBuildkit,
     __prometheus_port__: METRICS_PORT,
     __copy_args__: copyArgs,
+    __layered__: options.layout === "layered",
   };
 }
