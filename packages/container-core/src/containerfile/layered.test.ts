@@ -70,6 +70,20 @@ describe("layered layout", () => {
     ]);
   });
 
+  it("declares ARG SOURCE_DATE_EPOCH after FROM, which compat does not", async () => {
+    const dir = await bentos.write(YAML, FILES);
+    const config = await loadBentoConfig(dir);
+    const keywords = async (layout: "layered" | "compat") =>
+      parseInstructions(await generateContainerfile({ dir, config }, { layout })).map(
+        (i) => i.text,
+      );
+    const layered = await keywords("layered");
+    expect(layered[layered.findIndex((t) => t.startsWith("FROM ")) + 1]).toBe(
+      "ARG SOURCE_DATE_EPOCH",
+    );
+    expect(await keywords("compat")).not.toContain("ARG SOURCE_DATE_EPOCH");
+  });
+
   it("leaves the same file tree under the bento path as compat", async () => {
     const dir = await bentos.write(YAML, FILES);
     const config = await loadBentoConfig(dir);
