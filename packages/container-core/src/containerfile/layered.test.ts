@@ -70,6 +70,31 @@ describe("layered layout", () => {
     ]);
   });
 
+  it("copies a spec-2 bento's src after its last RUN, so a code change reruns no RUN step", async () => {
+    const spec2 = 'spec: 2\nimage:\n  python_version: "3.11"\n  post_commands: ["python -V"]\n';
+    const files = { "env/docker/entrypoint.sh": "#!/bin/sh\n", "models/iris/v1/m.pkl": "w" };
+    const steps = (layout: "layered" | "compat") =>
+      bentos
+        .render(spec2, { layout }, files)
+        .then((text) => parseInstructions(text).map((i) => `${i.keyword} ${i.text.slice(-40)}`));
+    const layered = await steps("layered");
+    const src = layered.findIndex((step) => step.endsWith("./src ./src"));
+    expect(layered.slice(src + 1).filter((step) => step.startsWith("RUN"))).toEqual([]);
+    expect(layered.slice(src + 1).map((step) => step.split(" ")[0])).toEqual([
+      "USER",
+      "ENTRYPOINT",
+    ]);
+    const compat = await steps("compat");
+    const copyAll = compat.findIndex((step) => step.endsWith(". ./"));
+    expect(compat.slice(copyAll + 1).map((step) => step.split(" ")[0])).toEqual([
+      "EXPOSE",
+      "EXPOSE",
+      "RUN",
+      "USER",
+      "ENTRYPOINT",
+    ]);
+  });
+
   it("declares ARG SOURCE_DATE_EPOCH after FROM, which compat does not", async () => {
     const dir = await bentos.write(YAML, FILES);
     const config = await loadBentoConfig(dir);
