@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { isAbsolute, join, posix } from "node:path";
-import { extract, list, type ReadEntry } from "tar";
+import type { ReadEntry } from "tar";
 import { ArchiveError, UnsafePathError } from "../errors.js";
 
 /** File names taken for BentoML export archives. */
@@ -38,6 +38,7 @@ export async function unpackArchive(file: string, parent: string): Promise<Unpac
   const root = await mkdtemp(join(parent, "archive-"));
   const dispose = () => rm(root, { recursive: true, force: true });
   try {
+    const { extract } = await loadTar();
     await extract({ file, cwd: root, strict: true, preserveOwner: false, noChmod: false });
     return { dir: await bentoRoot(root, file), dispose };
   } catch (error) {
@@ -50,10 +51,16 @@ export async function unpackArchive(file: string, parent: string): Promise<Unpac
   }
 }
 
+/** tar on first use: only archive references need it, and loading it costs every command ~40 ms. */
+function loadTar() {
+  return import("tar");
+}
+
 /** Reads the archive's table of contents and refuses the first unsafe entry. */
 async function checkEntries(file: string): Promise<void> {
   let unsafe: UnsafePathError | undefined;
   try {
+    const { list } = await loadTar();
     await list({
       file,
       strict: true,
