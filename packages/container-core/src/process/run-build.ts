@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { execa, type ResultPromise } from "execa";
+import type { ResultPromise } from "execa";
 import { AbortedError, CommandFailedError } from "../errors.js";
 import { formatArgv } from "./format-argv.js";
 
@@ -38,13 +38,16 @@ export async function runBuildProcess(
     if (lines.length > KEEP_LINES) lines.shift();
     options.onLine?.(stream, line);
   };
+  const { execa } = await import("execa");
   if (options.signal?.aborted) throw aborted(argv);
-  const child = start(argv, options, {
+  const start = (command: readonly string[], streams: StreamSetup) =>
+    startProcess(execa, command, options, streams);
+  const child = start(argv, {
     stdin: "ignore",
     binaryStdout: options.loader !== undefined,
   });
   const loader = options.loader
-    ? start(options.loader, options, { stdin: "pipe", binaryStdout: false })
+    ? start(options.loader, { stdin: "pipe", binaryStdout: false })
     : undefined;
   if (loader) child.stdout?.pipe(loader.stdin!);
   const readers = [
@@ -75,7 +78,8 @@ interface StreamSetup {
   binaryStdout: boolean;
 }
 
-function start(
+function startProcess(
+  execa: typeof import("execa").execa,
   argv: readonly string[],
   options: BuildProcessOptions,
   streams: StreamSetup,

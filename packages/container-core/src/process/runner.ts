@@ -1,5 +1,3 @@
-import { execa } from "execa";
-
 /** How to run one command. */
 export interface RunOptions {
   /** Environment for the command; the caller decides what it inherits. */
@@ -32,6 +30,9 @@ export type CommandRunner = (argv: readonly string[], options?: RunOptions) => P
 export const runCommand: CommandRunner = async (argv, options = {}) => {
   const [file, ...args] = argv;
   if (file === undefined) throw new TypeError("runCommand needs at least the binary");
+  // Loaded on first use: execa is a third of core's load time, and printing a
+  // Containerfile or listing bentos runs no command.
+  const { execa } = await import("execa");
   const result = await execa(file, args, {
     reject: false,
     env: options.env as Record<string, string> | undefined,
