@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import { dirname } from "node:path";
 import { AbortedError, build } from "@bento/container-core";
 import "@bento/backend-docker";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { describeRun, unclearError } from "../support/clean-error.js";
 import { type CliResult, runCli, startCli } from "../support/cli.js";
 import { unstable } from "../support/leftovers.js";
@@ -26,6 +26,7 @@ interface Scene {
 
 async function scene(behaviour: Omit<StandInBehaviour, "serverVersion"> = {}): Promise<Scene> {
   const box = await sandbox("bento-secret-");
+  onTestFinished(() => box.cleanup());
   const docker = await writeStandIn(box.bin, { serverVersion: "20.10.24", ...behaviour });
   const dir = await writeSecretBento(box);
   const secret = secretValue();
@@ -55,42 +56,30 @@ const cli = (s: Scene, flags: string[]) =>
 describe("build-stage secrets with a stand-in backend", () => {
   it("success: private file seen by the build, removed after, absent from --progress plain", async () => {
     const s = await scene({ buildOutput: ["#1 [1/2] FROM base", "#2 [2/2] RUN true"] });
-    try {
-      const result = await cli(s, ["--progress", "plain"]);
-      expect(result.exitCode, describeRun(result)).toBe(0);
-      expect(result.stdout + result.stderr).toContain("#2 [2/2] RUN true");
-      expectNoSecretIn(s, result);
-      await expectSecretHandled(s);
-    } finally {
-      await s.box.cleanup();
-    }
+    const result = await cli(s, ["--progress", "plain"]);
+    expect(result.exitCode, describeRun(result)).toBe(0);
+    expect(result.stdout + result.stderr).toContain("#2 [2/2] RUN true");
+    expectNoSecretIn(s, result);
+    await expectSecretHandled(s);
   });
 
   it("success with --json: the result names the secret's id, never its value", async () => {
     const s = await scene();
-    try {
-      const result = await cli(s, ["--json"]);
-      expect(result.exitCode, describeRun(result)).toBe(0);
-      const json = JSON.parse(result.stdout) as { argv: string[] };
-      expect(json.argv.some((arg) => arg.startsWith(`id=${SECRET_NAME},src=`))).toBe(true);
-      expectNoSecretIn(s, result);
-      await expectSecretHandled(s);
-    } finally {
-      await s.box.cleanup();
-    }
+    const result = await cli(s, ["--json"]);
+    expect(result.exitCode, describeRun(result)).toBe(0);
+    const json = JSON.parse(result.stdout) as { argv: string[] };
+    expect(json.argv.some((arg) => arg.startsWith(`id=${SECRET_NAME},src=`))).toBe(true);
+    expectNoSecretIn(s, result);
+    await expectSecretHandled(s);
   });
 
   it("failure: exit 1 with the command named, secret removed", async () => {
     const s = await scene({ buildExitCode: 1, buildOutput: ["ERROR: step failed"] });
-    try {
-      const result = await cli(s, ["--progress", "plain"]);
-      expect(result.exitCode, describeRun(result)).toBe(1);
-      expect(unclearError(result.stderr, /docker build.*exit code: 1/s)).toBeUndefined();
-      expectNoSecretIn(s, result);
-      await expectSecretHandled(s);
-    } finally {
-      await s.box.cleanup();
-    }
+    const result = await cli(s, ["--progress", "plain"]);
+    expect(result.exitCode, describeRun(result)).toBe(1);
+    expect(unclearError(result.stderr, /docker build.*exit code: 1/s)).toBeUndefined();
+    expectNoSecretIn(s, result);
+    await expectSecretHandled(s);
   });
 
   it.each([
@@ -100,49 +89,41 @@ describe("build-stage secrets with a stand-in backend", () => {
     "%s: exit %j, the backend's process tree stopped, secret removed",
     async (signal, exits) => {
       const s = await scene({ buildSleepMs: 60_000 });
-      try {
-        const run = startCli(["containerize", s.dir, "--backend", "docker"], {
-          env: s.env,
-          cwd: s.box.work,
-        });
-        const build = await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
-        run.child.kill(signal);
-        const result = await run.result;
-        expect(exits, describeRun(result)).toContain(result.exitCode);
-        expect(unclearError(result.stderr, /interrupt/i)).toBeUndefined();
-        await waitFor("the build's processes to end", async () =>
-          (await isAlive(build.pid)) || (await isAlive(build.childPid)) ? undefined : true,
-        );
-        expectNoSecretIn(s, result);
-        await expectSecretHandled(s);
-      } finally {
-        await s.box.cleanup();
-      }
+      const run = startCli(["containerize", s.dir, "--backend", "docker"], {
+        env: s.env,
+        cwd: s.box.work,
+      });
+      const build = await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
+      run.child.kill(signal);
+      const result = await run.result;
+      expect(exits, describeRun(result)).toContain(result.exitCode);
+      expect(unclearError(result.stderr, /interrupt/i)).toBeUndefined();
+      await waitFor("the build's processes to end", async () =>
+        (await isAlive(build.pid)) || (await isAlive(build.childPid)) ? undefined : true,
+      );
+      expectNoSecretIn(s, result);
+      await expectSecretHandled(s);
     },
   );
 
   it("AbortSignal from the API: AbortedError, process tree stopped, secret removed", async () => {
     const s = await scene({ buildSleepMs: 60_000 });
-    try {
-      const controller = new AbortController();
-      const error = await withTmpdir(s.box.tmp, async () => {
-        const pending = build(s.dir, { backend: "docker", env: s.env, signal: controller.signal });
-        await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
-        controller.abort();
-        return pending.then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-      });
-      expect(error).toBeInstanceOf(AbortedError);
-      expect(error).toMatchObject({ code: "E_ABORTED", exitCode: 130 });
-      const [started] = await s.docker.builds();
-      await waitFor("the build's processes to end", async () =>
-        (await isAlive(started!.pid)) || (await isAlive(started!.childPid)) ? undefined : true,
+    const controller = new AbortController();
+    const error = await withTmpdir(s.box.tmp, async () => {
+      const pending = build(s.dir, { backend: "docker", env: s.env, signal: controller.signal });
+      await waitFor("the stand-in build", async () => (await s.docker.builds())[0]);
+      controller.abort();
+      return pending.then(
+        () => undefined,
+        (e: unknown) => e,
       );
-      await expectSecretHandled(s);
-    } finally {
-      await s.box.cleanup();
-    }
+    });
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toMatchObject({ code: "E_ABORTED", exitCode: 130 });
+    const [started] = await s.docker.builds();
+    await waitFor("the build's processes to end", async () =>
+      (await isAlive(started!.pid)) || (await isAlive(started!.childPid)) ? undefined : true,
+    );
+    await expectSecretHandled(s);
   });
 });
