@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Context, Liquid } from "liquidjs";
+import type { Context, Liquid } from "liquidjs";
 import { ContainerfileError } from "../errors.js";
 import { shellQuote } from "./quote.js";
 
@@ -11,7 +11,7 @@ import { shellQuote } from "./quote.js";
  */
 const TEMPLATES = new URL("./templates/", import.meta.url);
 
-let engine: Liquid | undefined;
+let engine: Promise<Liquid> | undefined;
 
 /** The directory holding the Containerfile templates. */
 export function templatesDir(): string {
@@ -22,13 +22,20 @@ export function templatesDir(): string {
   });
 }
 
-/** The liquid engine all Containerfiles render with (templates cached after first use). */
-export function containerfileEngine(): Liquid {
-  engine ??= createEngine();
+/**
+ * The liquid engine all Containerfiles render with (templates cached after first
+ * use). liquidjs loads on the first call, so commands that render nothing skip it.
+ */
+export function containerfileEngine(): Promise<Liquid> {
+  engine ??= createEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
   return engine;
 }
 
-function createEngine(): Liquid {
+async function createEngine(): Promise<Liquid> {
+  const { Liquid } = await import("liquidjs");
   const liquid = new Liquid({
     root: [templatesDir()],
     extname: ".liquid",

@@ -45,7 +45,7 @@ export async function generateContainerfile(
 
 async function renderPlan(plan: TemplatePlan): Promise<string> {
   try {
-    return await containerfileEngine().renderFile(plan.template, plan.variables);
+    return await (await containerfileEngine()).renderFile(plan.template, plan.variables);
   } catch (cause) {
     throw new ContainerfileError(
       `Rendering template ${plan.template} failed: ${(cause as Error).message}`,

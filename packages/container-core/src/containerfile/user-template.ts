@@ -34,7 +34,7 @@ export async function renderUserTemplate(
   }
   const liquid = translateJinja(source.replace(/\r\n/g, "\n"), USER_TEMPLATE_PATH, plan.template);
   try {
-    return await containerfileEngine().parseAndRender(liquid, plan.variables);
+    return await (await containerfileEngine()).parseAndRender(liquid, plan.variables);
   } catch (cause) {
     throw new ContainerfileError(
       `${USER_TEMPLATE_PATH} failed to render: ${(cause as Error).message}`,
