@@ -23,21 +23,20 @@ export type StandInCall =
       cwd: string;
     };
 
-/** A stand-in engine binary written into a bin directory. */
+/** A stand-in docker written into a bin directory, and what it was asked. */
 export interface StandIn {
   path: string;
   calls(): Promise<StandInCall[]>;
   builds(): Promise<Extract<StandInCall, { kind: "build" }>[]>;
 }
 
-/** Writes an executable `binary` (default `docker`) into `binDir` behaving as `behaviour` says. */
+/** Writes a stand-in `docker` into `binDir` behaving as `behaviour` says. */
 export async function writeStandIn(
   binDir: string,
   behaviour: StandInBehaviour = { serverVersion: "20.10.24" },
-  binary = "docker",
 ): Promise<StandIn> {
-  const path = join(binDir, binary);
-  const logPath = join(binDir, `${binary}.calls.jsonl`);
+  const path = join(binDir, "docker");
+  const logPath = join(binDir, "docker.calls.jsonl");
   await writeFile(logPath, "");
   await writeFile(path, standInScript(process.execPath, logPath, behaviour));
   await chmod(path, 0o755);
