@@ -155,6 +155,8 @@ describe("build", () => {
     const result = await run({ dryRun: true });
     expect(await standIn.calls()).toEqual([]);
     expect(result).toMatchObject({ dryRun: true, imageId: undefined });
+    expect(result.argv).not.toContain("--iidfile");
+    expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
     expect(existsSync(result.containerfilePath)).toBe(true);
   });
 
@@ -186,6 +188,32 @@ describe("build", () => {
     expect(failure.commandExitCode).toBe(3);
     expect(failure.stderrTail).toContain("broken step");
     expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
+  });
+
+  it("says the backend stopped answering when it fails its health check after a failed build", async () => {
+    unregisterBackend("standin");
+    let checks = 0;
+    registerBackend("standin", {
+      binary: "sh",
+      buildCommand: ["-c", "echo lost connection >&2; exit 1", "x"],
+      buildkitSupport: false,
+      options: table,
+      diagnose: async () =>
+        ++checks === 1
+          ? { backend: "standin", healthy: true }
+          : {
+              backend: "standin",
+              healthy: false,
+              reason: "the daemon is gone",
+              hint: "start the daemon",
+            },
+      constructBuildArgs: ({ contextPath }) => [contextPath],
+    });
+    const failure = await rejectionOf<CommandFailedError>(run());
+    expect(failure).toBeInstanceOf(CommandFailedError);
+    expect(failure.message).toMatch(/exit code: 1; standin stopped answering: the daemon is gone$/);
+    expect(failure.hint).toBe("start the daemon");
+    expect(failure.stderrTail).toContain("lost connection");
   });
 
   it("stops the backend on abort and cleans up", async () => {

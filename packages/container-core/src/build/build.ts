@@ -17,6 +17,7 @@ import { bentomlHome } from "../store/home.js";
 import { withLabels, withSecrets } from "./backend-inputs.js";
 import { checkCapabilities } from "./capability-check.js";
 import { writeContainerfile } from "./containerfile-file.js";
+import { explainFailure } from "./explain-failure.js";
 import { imageLabels } from "./labels.js";
 import { useMountSyntax } from "./mount-syntax.js";
 import { reproduciblePlan } from "./reproducible.js";
@@ -101,10 +102,15 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
 
     const secrets = await writeSecretFiles(secretValues);
     cleanups.push(secrets.dispose);
-    const runDir = await mkdtemp(join(cache, "run-"));
-    cleanups.push(() => rm(runDir, { recursive: true, force: true }));
     const idOption = builder.imageId?.option;
-    const idFile = idOption ? String(userOptions[idOption] ?? join(runDir, "image-id")) : undefined;
+    const idFile = idOption
+      ? await imageIdFile(userOptions[idOption], common.dryRun === true, cache, cleanups)
+      : undefined;
+    if (common.dryRun && secrets.specs.length > 0) {
+      onWarning(
+        "Dry run: the build-secret files named in the printed command are removed again; write each secret to its file before running it.",
+      );
+    }
 
     const invocation = {
       contextPath: context.dir,
@@ -123,7 +129,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
         imageLabels(labelSource(bento), common.labels),
         onWarning,
       ),
-      ...(idOption ? { [idOption]: idFile } : {}),
+      ...(idOption && idFile ? { [idOption]: idFile } : {}),
     };
     const args = builder.constructBuildArgs({
       ...backendOptions,
@@ -162,12 +168,29 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
         const step = track(line);
         if (step) emit({ type: "step", ...step });
       },
-    });
+    }).catch((error: unknown) => explainFailure(error, builder, env));
     const idText = idFile ? await readFile(idFile, "utf8").catch(() => "") : "";
     return result(output, builder.imageId?.parse(idText));
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   }
+}
+
+/**
+ * Where the backend writes the image id: the user's own path, else a file in a
+ * private run directory. A dry run gets none, so its printed command runs as is.
+ */
+async function imageIdFile(
+  own: unknown,
+  dryRun: boolean,
+  cache: string,
+  cleanups: (() => Promise<void>)[],
+): Promise<string | undefined> {
+  if (own !== undefined) return String(own);
+  if (dryRun) return undefined;
+  const runDir = await mkdtemp(join(cache, "run-"));
+  cleanups.push(() => rm(runDir, { recursive: true, force: true }));
+  return join(runDir, "image-id");
 }
 
 function imageTags(option: string | readonly string[] | undefined, bentoTag: string): string[] {
