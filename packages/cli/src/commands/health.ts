@@ -1,4 +1,4 @@
-import { EXIT, getBackend, listBackends } from "@bento/container-core";
+import { EXIT, getBackend, listBackends, liveCapabilities } from "@bento/container-core";
 import { parseCommandArgs, strings } from "../args.js";
 import { COMMANDS, type CommandContext } from "../command-table.js";
 import { loadBackends, pluginNames } from "../plugins.js";
@@ -15,7 +15,12 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   const { values, positionals } = parseCommandArgs("health", args, COMMANDS.health!.flags);
   await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd);
   const builders = positionals.length ? positionals.map(getBackend) : listBackends();
-  const reports = await Promise.all(builders.map((builder) => builder.diagnose({ env: io.env })));
+  const reports = await Promise.all(
+    builders.map(async (builder) => {
+      const report = await builder.diagnose({ env: io.env });
+      return { ...report, capabilities: liveCapabilities(builder.capabilities, report.version) };
+    }),
+  );
   io.stdout.write(
     values.json === true ? jsonText(reports) : healthText(reports, colorEnabled(io.stdout, io.env)),
   );

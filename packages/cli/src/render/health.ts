@@ -1,9 +1,17 @@
-import type { HealthReport } from "@bento/container-core";
+import { CAPABILITIES, type Capability, type HealthReport } from "@bento/container-core";
 import { paint } from "./style.js";
 import { renderTable } from "./table.js";
 
-/** `bento health`: one row per backend, then what to do about the unhealthy ones. Pure. */
-export function healthText(reports: readonly HealthReport[], color: boolean): string {
+/** A health report with the capabilities its backend has at the version found. */
+export interface LiveReport extends HealthReport {
+  capabilities: Record<Capability, boolean>;
+}
+
+/**
+ * `bento health`: one row per backend, which capabilities are live on the
+ * healthy ones, then what to do about the unhealthy ones. Pure.
+ */
+export function healthText(reports: readonly LiveReport[], color: boolean): string {
   const rows = reports.map((report) => [
     report.backend,
     report.healthy ? paint("healthy", "green", color) : paint("unhealthy", "red", color),
@@ -15,5 +23,15 @@ export function healthText(reports: readonly HealthReport[], color: boolean): st
     .filter((report) => !report.healthy && report.hint)
     .map((report) => `  ${report.backend}: ${report.hint}`);
   const table = renderTable(["BACKEND", "STATUS", "VERSION", "BINARY", "REASON"], rows);
-  return hints.length ? `${table}\nTo fix:\n${hints.join("\n")}\n` : table;
+  const healthy = reports.filter((report) => report.healthy);
+  const live = healthy.length
+    ? `\nLive capabilities:\n${renderTable(
+        ["CAPABILITY", ...healthy.map((report) => report.backend)],
+        CAPABILITIES.map((capability) => [
+          capability,
+          ...healthy.map((report) => (report.capabilities[capability] ? "yes" : "no")),
+        ]),
+      )}`
+    : "";
+  return hints.length ? `${table}${live}\nTo fix:\n${hints.join("\n")}\n` : `${table}${live}`;
 }

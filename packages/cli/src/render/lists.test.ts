@@ -1,18 +1,25 @@
-import { defineBackend, type HealthReport } from "@bento/container-core";
+import { defineBackend, liveCapabilities } from "@bento/container-core";
 import { describe, expect, it } from "vitest";
 import { backendsJson, backendsText, capabilityCell, optionType } from "./backends.js";
 import { bentosJson, bentosText, formatCreated } from "./bentos.js";
-import { healthText } from "./health.js";
+import { healthText, type LiveReport } from "./health.js";
 
 describe("healthText", () => {
-  it("tabulates every report and lists the fixes", () => {
-    const reports: HealthReport[] = [
-      { backend: "docker", healthy: true, version: "24.0.7", binary: "/usr/bin/docker" },
+  it("tabulates every report, the live capabilities of the healthy ones, and the fixes", () => {
+    const reports: LiveReport[] = [
+      {
+        backend: "docker",
+        healthy: true,
+        version: "24.0.7",
+        binary: "/usr/bin/docker",
+        capabilities: liveCapabilities({ cacheMount: true, push: { since: "25.0" } }, "24.0.7"),
+      },
       {
         backend: "nerdctl",
         healthy: false,
         reason: "`nerdctl` is not on PATH",
         hint: "Install it.",
+        capabilities: liveCapabilities({}, undefined),
       },
     ];
     expect(healthText(reports, false)).toBe(
@@ -20,6 +27,19 @@ describe("healthText", () => {
         "BACKEND  STATUS     VERSION  BINARY           REASON",
         "docker   healthy    24.0.7   /usr/bin/docker",
         "nerdctl  unhealthy  -        -                `nerdctl` is not on PATH",
+        "",
+        "Live capabilities:",
+        "CAPABILITY              docker",
+        "buildkitSyntax          no",
+        "cacheMount              yes",
+        "secretMount             no",
+        "multiPlatform           no",
+        "push                    no",
+        "load                    no",
+        "attestations            no",
+        "imageIdOutput           no",
+        "reproducibleTimestamps  no",
+        "progress                no",
         "",
         "To fix:",
         "  nerdctl: Install it.",
