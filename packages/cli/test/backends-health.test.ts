@@ -65,7 +65,13 @@ describe("bento health", () => {
     const result = await runCli(["health", "buildah", "--json"], { env: box().env() });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { backend: "buildah", healthy: true, binary: `${box().bin}/buildah`, version: "1.33.5" },
+      {
+        backend: "buildah",
+        healthy: true,
+        binary: `${box().bin}/buildah`,
+        version: "1.33.5",
+        capabilities: expect.objectContaining({ cacheMount: true, buildkitSyntax: false }),
+      },
     ]);
   });
 
