@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { type RecordingStandIn, recordingStandIn } from "@bento/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { treeChecksum, writeSpec2Bento } from "../../test/helpers/bento-fixture.js";
@@ -253,6 +254,37 @@ describe("build", () => {
       });
     } finally {
       unregisterBackend("sick");
+    }
+  });
+
+  it("stages the context while the health check runs, yet reports a sick backend first", async () => {
+    const staged = join(cache, "contexts", "iris-v1", "models/iris_model/m1/saved_model.pkl");
+    registerBackend("slow", {
+      buildkitSupport: false,
+      constructBuildArgs: () => [],
+      // Healthy only once it sees the context staged: a build that stages after the check hangs here.
+      diagnose: async () => {
+        for (let i = 0; i < 100 && !existsSync(staged); i++) await sleep(10);
+        return { backend: "slow", healthy: existsSync(staged), reason: "saw no staged context" };
+      },
+    });
+    try {
+      const result = await build(bentoDir, {
+        backend: "slow",
+        dryRun: true,
+        env: env(),
+      } as unknown as BuildOptions);
+      expect(result.contextPath).toBe(join(cache, "contexts", "iris-v1"));
+      // The model is gone and the backend is sick: the backend's reason is the error.
+      await rm(join(home, "models"), { recursive: true });
+      await rm(join(cache, "contexts"), { recursive: true });
+      const failure = await rejectionOf(
+        build(bentoDir, { backend: "slow", env: env() } as unknown as BuildOptions),
+      );
+      expect(failure).toBeInstanceOf(BackendUnavailableError);
+      expect((failure as Error).message).toContain("saw no staged context");
+    } finally {
+      unregisterBackend("slow");
     }
   });
 

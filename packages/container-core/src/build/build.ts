@@ -4,11 +4,12 @@ import { backendEnv } from "../backend/env.js";
 import { validateOptions } from "../backend/validate-options.js";
 import { type ResolvedBento, resolveBento } from "../bento/reference.js";
 import { allModels } from "../bento/schema.js";
+import { containerfileEngine } from "../containerfile/engine.js";
 import { generateContainerfile } from "../containerfile/generate.js";
 import { cacheDir } from "../context/cache-dir.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
 import { writeSecretFiles } from "../context/secrets.js";
-import { stageContext } from "../context/stage.js";
+import { type StagedContext, stageContext } from "../context/stage.js";
 import { validateImageTag } from "../image-tag.js";
 import { createStepTracker } from "../process/progress.js";
 import { runBuildProcess } from "../process/run-build.js";
@@ -52,6 +53,13 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     emit({ type: "bento", tag: `${name}:${version}`, dir: bento.dir });
     const tags = imageTags(common.imageTag, `${name}:${version}`);
 
+    // The health check mostly waits for the engine's CLI (about a second for docker
+    // here): find the models, stage the context and load the template engine meanwhile.
+    // A health failure still wins, and staging settles before build() returns.
+    const staging = stageBento(bento, { env, cache, onWarning });
+    staging.catch(ignore);
+    cleanups.push(() => staging.then(ignore, ignore));
+    containerfileEngine().catch(ignore);
     const { builder, report } = await selectBackend(
       common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
       { env },
@@ -71,18 +79,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
       common.reproducible ?? true,
     );
 
-    const extras = await modelExtras(modelNeeds(bento), {
-      bentoDir: bento.dir,
-      home: bentomlHome(env),
-      env,
-      onWarning,
-    });
-    const context = await stageContext({
-      bentoDir: bento.dir,
-      extras,
-      key: `${name}-${version}`,
-      cacheRoot: cache,
-    });
+    const context = await staging;
     const { linked, copied, reused, durationMs } = context;
     emit({ type: "context", dir: context.dir, linked, copied, reused, durationMs });
 
@@ -191,6 +188,32 @@ async function imageIdFile(
   const runDir = await mkdtemp(join(cache, "run-"));
   cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "image-id");
+}
+
+function ignore(): void {}
+
+/** The bento's models found in the stores and its build context staged. */
+async function stageBento(
+  bento: ResolvedBento,
+  where: {
+    env: Readonly<Record<string, string | undefined>>;
+    cache: string;
+    onWarning(message: string): void;
+  },
+): Promise<StagedContext> {
+  const extras = await modelExtras(modelNeeds(bento), {
+    bentoDir: bento.dir,
+    home: bentomlHome(where.env),
+    env: where.env,
+    onWarning: where.onWarning,
+  });
+  const { name, version } = bento.config;
+  return stageContext({
+    bentoDir: bento.dir,
+    extras,
+    key: `${name}-${version}`,
+    cacheRoot: where.cache,
+  });
 }
 
 function imageTags(option: string | readonly string[] | undefined, bentoTag: string): string[] {
