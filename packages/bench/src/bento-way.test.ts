@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { containerizeArgv } from "./bento-way.js";
+import { containerizeArgv, withoutIidfile } from "./bento-way.js";
 import { ENGINE_TABLE } from "./engines.js";
 
 describe("containerizeArgv", () => {
   const build = {
     tag: "bento-bench-bento:docker",
     baseImage: "bento-base:bookworm",
-    noCache: false,
   };
 
   it("runs the default (layered) layout with the offline base image", () => {
@@ -23,5 +22,18 @@ describe("containerizeArgv", () => {
       "--progress",
       "quiet",
     ]);
+  });
+});
+
+describe("withoutIidfile", () => {
+  it("drops the flag and its value, and leaves other argv alone", () => {
+    expect(withoutIidfile(["docker", "build", "--iidfile", "/x/id", "--tag", "t", "ctx"])).toEqual([
+      "docker",
+      "build",
+      "--tag",
+      "t",
+      "ctx",
+    ]);
+    expect(withoutIidfile(["podman", "build", "ctx"])).toEqual(["podman", "build", "ctx"]);
   });
 });

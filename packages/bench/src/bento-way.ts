@@ -22,13 +22,19 @@ export function containerizeArgv(bentoTag: string, engine: BenchEngine, build: W
   ];
 }
 
-/** One `bento containerize` run with the given cache directory; resolves with the image id. */
+/** What one `bento containerize` run made, and the engine command it ran. */
+export interface Containerized {
+  imageId: string;
+  argv: string[];
+}
+
+/** One `bento containerize` run with the given cache directory. */
 export async function bentoWayBuild(
   workspace: BenchWorkspace,
   engine: BenchEngine,
   build: WayBuild,
   cacheDir: string,
-): Promise<string> {
+): Promise<Containerized> {
   const argv = [
     process.execPath,
     BENTO_BIN,
@@ -37,5 +43,11 @@ export async function bentoWayBuild(
   const json = JSON.parse(await mustRun(argv, { env: workspace.env(cacheDir) })) as BuildResultJson;
   if (!json.imageId)
     throw new Error(`bento containerize printed no image id: ${json.argv.join(" ")}`);
-  return json.imageId;
+  return { imageId: json.imageId, argv: json.argv };
+}
+
+/** The engine's argv without its `--iidfile` (that file's folder is gone after the build). Pure. */
+export function withoutIidfile(argv: readonly string[]): string[] {
+  const at = argv.indexOf("--iidfile");
+  return at < 0 ? [...argv] : [...argv.slice(0, at), ...argv.slice(at + 2)];
 }

@@ -18,6 +18,7 @@ describe("resultsMarkdown", () => {
       "| docker | rebuild after a one-line `src/` edit | 2.00 s | 45.0 s | 22.5x |",
     );
     expect(text).toContain("| docker | 4.00 KiB (2 layers) | 1.00 GiB (2 layers) |");
+    expect(text).toContain("| docker | 1.80 s | 1.00 s | 800 ms |");
   });
 
   it("shows staging, CLI timings and which targets were missed", () => {

@@ -1,3 +1,4 @@
+import { NODE_BASELINE } from "../sections/cli-overhead.js";
 import { benchSettings } from "../settings.js";
 import { summarize } from "../stats.js";
 import type { BenchResults } from "./results.js";
@@ -20,13 +21,17 @@ export function sampleResults(): BenchResults {
         engine: "docker",
         bento: way(50_000, 2_000, 1_800, 4_096, 2),
         bentoml: way(60_000, 45_000, 44_000, 1024 ** 3 + 10_240, 2),
+        engineNoop: summarize([900, 1_000, 1_100]),
       },
     ],
     staging: {
       cold: { stage: summarize([20, 21, 22]), copy: summarize([3_000, 3_100, 2_900]) },
       warm: { stage: summarize([100, 100, 100]), copy: summarize([3_000, 3_000, 3_000]) },
     },
-    cli: [{ command: "bento --help", time: summarize([120, 130, 125]) }],
+    cli: [
+      { command: NODE_BASELINE, time: summarize([90, 100, 95]) },
+      { command: "bento --help", time: summarize([120, 130, 125]) },
+    ],
     targets: [],
   };
 }

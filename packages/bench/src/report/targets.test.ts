@@ -35,7 +35,12 @@ describe("evaluateTargets", () => {
         measured: "30.0x",
         met: false,
       },
-      { name: "`bento --help`", goal: "under 300 ms", measured: "125 ms", met: true },
+      {
+        name: "`bento --help`",
+        goal: "under 300 ms",
+        measured: "125 ms (Node alone: 95 ms)",
+        met: true,
+      },
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import { removeImages } from "@bento/test-support";
-import { bentoWayBuild } from "../bento-way.js";
+import { bentoWayBuild, withoutIidfile } from "../bento-way.js";
 import { bentomlWayBuild, type WayBuild } from "../bentoml-way.js";
 import { timed } from "../clock.js";
+import { mustRun } from "../command.js";
 import type { BenchEngine } from "../engines.js";
 import { savedLayerSizes } from "../image-archive.js";
 import { coldStart, imageLedger, layerDiffIds, runBaseImage } from "../images.js";
@@ -23,6 +24,8 @@ export interface EngineBuilds {
   engine: string;
   bento: WayResult;
   bentoml: WayResult;
+  /** The engine command of our no-op rebuild, run again by itself: the engine's share of it. */
+  engineNoop: Summary;
 }
 
 /** What a build section needs besides the engine. */
@@ -37,10 +40,16 @@ export interface BuildsInput {
 type WayName = "bento" | "bentoml";
 type Phase = "cold" | "change" | "noop";
 
-/** One way of building: `build(cold)` makes the image and resolves with its id. */
+/** An image one way built, and the engine command that built it when the way says. */
+interface Built {
+  imageId: string;
+  engineArgv?: string[];
+}
+
+/** One way of building: `build(cold)` makes the image. */
 interface Way {
   name: WayName;
-  build(cold: boolean): Promise<string>;
+  build(cold: boolean): Promise<Built>;
 }
 
 /**
@@ -63,12 +72,13 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     bentoml: { cold: [], change: [], noop: [] },
   };
   const added = new Map<WayName, NewLayers>();
+  const engineNoop: number[] = [];
   try {
     for (let rep = 1; rep <= input.reps; rep++) {
       for (const way of ways) {
         const step = async (phase: Phase, cold: boolean) => {
           const { ms, value } = await timed(() => way.build(cold));
-          await ledger.add(value);
+          await ledger.add(value.imageId);
           samples[way.name][phase].push(ms);
           input.log(`${engine.name} ${way.name} ${phase} #${rep}: ${(ms / 1000).toFixed(1)} s`);
           return value;
@@ -77,8 +87,10 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
         const before = await step("cold", true);
         await input.workspace.editSource();
         const after = await step("change", false);
-        if (rep === 1) added.set(way.name, await weighNewLayers(engine, before, after));
-        await step("noop", false);
+        if (rep === 1)
+          added.set(way.name, await weighNewLayers(engine, before.imageId, after.imageId));
+        const { engineArgv } = await step("noop", false);
+        if (engineArgv) engineNoop.push(await timeEngineAlone(engine, engineArgv));
       }
     }
   } finally {
@@ -91,7 +103,18 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     noop: summarize(samples[name].noop),
     newLayers: added.get(name)!,
   });
-  return { engine: engine.name, bento: result("bento"), bentoml: result("bentoml") };
+  return {
+    engine: engine.name,
+    bento: result("bento"),
+    bentoml: result("bentoml"),
+    engineNoop: summarize(engineNoop),
+  };
+}
+
+/** Runs our build's engine command again, by itself (a no-op), and times it. */
+async function timeEngineAlone(engine: BenchEngine, argv: readonly string[]): Promise<number> {
+  const env = { ...process.env, ...engine.env };
+  return (await timed(() => mustRun(withoutIidfile(argv), { env }))).ms;
 }
 
 async function weighNewLayers(engine: BenchEngine, before: string, after: string) {
@@ -114,12 +137,16 @@ function bentoWay(engine: BenchEngine, input: BuildsInput, baseImage: string): W
         if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
         cacheDir = await input.workspace.freshDir("cache-");
       }
-      return bentoWayBuild(input.workspace, engine, build, cacheDir);
+      const { imageId, argv } = await bentoWayBuild(input.workspace, engine, build, cacheDir);
+      return { imageId, engineArgv: argv };
     },
   };
 }
 
 function bentomlWay(engine: BenchEngine, input: BuildsInput, baseImage: string): Way {
   const build: WayBuild = { tag: `bento-bench-bentoml:${engine.name}`, baseImage };
-  return { name: "bentoml", build: () => bentomlWayBuild(input.workspace, engine, build) };
+  return {
+    name: "bentoml",
+    build: async () => ({ imageId: await bentomlWayBuild(input.workspace, engine, build) }),
+  };
 }

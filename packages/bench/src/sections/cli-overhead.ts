@@ -21,26 +21,33 @@ export function cliCommands(bentoTag: string): string[][] {
   ];
 }
 
+/** The label of the baseline row: Node starting an empty script, the floor of any command. */
+export const NODE_BASELINE = "node -e 0 (Node's own start, for scale)";
+
 /**
  * Wall time of each command line, process start to exit, after one untimed
- * warm-up run. `bento health` exits 3 when no backend is healthy; that still counts.
+ * warm-up run, and of Node alone. `bento health` exits 3 when no backend is
+ * healthy; that still counts.
  */
 export async function benchCli(workspace: BenchWorkspace, reps: number): Promise<CliTiming[]> {
   const cacheDir = await workspace.freshDir("cli-cache-");
   const env = workspace.env(cacheDir);
   delete env.BENTOML_CONTAINERIZE_BACKEND;
+  const runs = [
+    { label: NODE_BASELINE, argv: [process.execPath, "-e", "0"], mayFail: false },
+    ...cliCommands(workspace.bentoTag).map((args) => ({
+      label: `bento ${args.join(" ").replace(workspace.bentoTag, "BENTO")}`,
+      argv: [process.execPath, BENTO_BIN, ...args],
+      mayFail: args[0] === "health",
+    })),
+  ];
   const timings: CliTiming[] = [];
-  for (const args of cliCommands(workspace.bentoTag)) {
-    const argv = [process.execPath, BENTO_BIN, ...args];
-    const run: () => Promise<unknown> =
-      args[0] === "health" ? () => exec(argv, { env }) : () => mustRun(argv, { env });
+  for (const { label, argv, mayFail } of runs) {
+    const run = mayFail ? () => exec(argv, { env }) : () => mustRun(argv, { env });
     await run();
     const samples: number[] = [];
-    for (let rep = 0; rep < reps; rep++) samples.push((await timed(run)).ms);
-    timings.push({
-      command: `bento ${args.join(" ").replace(workspace.bentoTag, "BENTO")}`,
-      time: summarize(samples),
-    });
+    for (let rep = 0; rep < reps; rep++) samples.push((await timed<unknown>(run)).ms);
+    timings.push({ command: label, time: summarize(samples) });
   }
   return timings;
 }

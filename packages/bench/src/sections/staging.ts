@@ -24,7 +24,7 @@ declare module "@bento/container-core" {
 const STAGING_BACKEND = "bench-dry-run";
 
 /**
- * Times core's context staging (the `context` event of a dry-run `build()`)
+ * Times core's context staging (a dry-run `build()`, `bento` to `context` event)
  * against `fs.cp` of the bento and its models into a new directory.
  */
 export async function benchStaging(
@@ -59,8 +59,9 @@ export async function benchStaging(
 }
 
 /**
- * Milliseconds from the `health` event to the `context` event of a dry-run
- * build: finding the models in the store and staging the context.
+ * Milliseconds from the `bento` event to the `context` event of a dry-run build
+ * with a backend whose health check is instant: finding the models in the store
+ * and staging the context.
  */
 async function stageTime(workspace: BenchWorkspace, cacheDir: string): Promise<number> {
   const at: Partial<Record<BuildEvent["type"], number>> = {};
@@ -72,9 +73,9 @@ async function stageTime(workspace: BenchWorkspace, cacheDir: string): Promise<n
       at[event.type] ??= performance.now();
     },
   });
-  if (at.health === undefined || at.context === undefined)
-    throw new Error("the dry run emitted no health or context event");
-  return at.context - at.health;
+  if (at.bento === undefined || at.context === undefined)
+    throw new Error("the dry run emitted no bento or context event");
+  return at.context - at.bento;
 }
 
 async function copyTime(workspace: BenchWorkspace): Promise<number> {
