@@ -4,6 +4,7 @@
 // outside its tests (a set-up hook) counts as one failure.
 import { readFileSync } from "node:fs";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes
 const log = readFileSync(process.argv[2] ?? 0, "utf8").replace(/\u001b\[[0-9;]*m/g, "");
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedFiles = new Map();
