@@ -119,6 +119,19 @@ describe("docker health", () => {
     expect(report.hint).toMatch(/buildx plugin/);
   });
 
+
+  it("asks only the server before a build, leaving the plugin check to the failure path", async () => {
+    const { run, calls } = runner({ [VERSION]: { stdout: '"28.2.2"' } });
+    const report = await dockerBackend.diagnose({
+      run,
+      env: {},
+      which: () => DOCKER,
+      timeoutMs: 1_000,
+      purpose: "build",
+    });
+    expect(report).toMatchObject({ healthy: true, version: "28.2.2" });
+    expect(calls.map((c) => c.argv)).toEqual([VERSION]);
+  });
   it("reports a command that timed out", async () => {
     const { run } = runner({ [VERSION]: { failed: true, timedOut: true, signal: "SIGTERM" } });
     expect((await diagnose(run)).reason).toMatch(/did not answer within 1000 ms$/);

@@ -12,6 +12,7 @@ export type {
   BuildArgsInput,
   BuildInvocation,
   HealthContext,
+  HealthPurpose,
   HealthReport,
   ImageIdSource,
   OCIBuilder,

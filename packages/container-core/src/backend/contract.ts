@@ -25,7 +25,17 @@ export interface HealthContext {
   which(binary: string): string | undefined;
   /** Upper bound for each command a health check runs. */
   timeoutMs: number;
+  /**
+   * Why the check runs: `report` (the default; `bento health`) checks everything;
+   * `build` is the check `build()` runs before building, which may skip slow probes
+   * whose failure the build command itself reports, because `build()` runs the full
+   * check after a failed build to explain it.
+   */
+  purpose: HealthPurpose;
 }
+
+/** Why a health check runs; see {@link HealthContext.purpose}. */
+export type HealthPurpose = "report" | "build";
 
 /** What `build()` hands to `constructBuildArgs` besides the backend options. */
 export interface BuildInvocation {

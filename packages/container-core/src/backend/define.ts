@@ -14,6 +14,7 @@ export function healthContext(partial: Partial<HealthContext> = {}): HealthConte
     run: partial.run ?? runCommand,
     which: partial.which ?? ((binary) => which(binary, env)),
     timeoutMs: partial.timeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+    purpose: partial.purpose ?? "report",
   };
 }
 

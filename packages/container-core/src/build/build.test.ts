@@ -14,6 +14,7 @@ import { registerBackend, unregisterBackend } from "../backend/registry.js";
 import {
   AbortedError,
   BackendUnavailableError,
+  BentoNotFoundError,
   CommandFailedError,
   OptionError,
 } from "../errors.js";
@@ -191,16 +192,16 @@ describe("build", () => {
     expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
   });
 
-  it("says the backend stopped answering when it fails its health check after a failed build", async () => {
+  it("says the backend stopped answering when it fails its full health check after a failed build", async () => {
     unregisterBackend("standin");
-    let checks = 0;
+    const purposes: string[] = [];
     registerBackend("standin", {
       binary: "sh",
       buildCommand: ["-c", "echo lost connection >&2; exit 1", "x"],
       buildkitSupport: false,
       options: table,
-      diagnose: async () =>
-        ++checks === 1
+      diagnose: async ({ purpose }) =>
+        purposes.push(purpose) === 1
           ? { backend: "standin", healthy: true }
           : {
               backend: "standin",
@@ -215,6 +216,7 @@ describe("build", () => {
     expect(failure.message).toMatch(/exit code: 1; standin stopped answering: the daemon is gone$/);
     expect(failure.hint).toBe("start the daemon");
     expect(failure.stderrTail).toContain("lost connection");
+    expect(purposes).toEqual(["build", "report"]);
   });
 
   it("stops the backend on abort and cleans up", async () => {
@@ -252,6 +254,11 @@ describe("build", () => {
         hint: "apt-get install sick",
         exitCode: 3,
       });
+      // The check starts before the bento is read, but a missing bento is still the error.
+      const missing = await rejectionOf(
+        build(join(bentoDir, "nope"), { backend: "sick", env: env() } as unknown as BuildOptions),
+      );
+      expect(missing).toBeInstanceOf(BentoNotFoundError);
     } finally {
       unregisterBackend("sick");
     }

@@ -46,6 +46,15 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
   const onPath = (binary: string) => which(binary, env);
   const cache = cacheDir(env);
   const cleanups: (() => Promise<void>)[] = [];
+  // The health check mostly waits for the engine's CLI: it starts first, and the bento is
+  // resolved, its context staged and the template engine loaded meanwhile. A bento error
+  // still comes first, then a health failure; everything settles before build() returns.
+  const selecting = selectBackend(common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto", {
+    env,
+    purpose: "build",
+  });
+  selecting.catch(ignore);
+  cleanups.push(() => selecting.then(ignore, ignore));
   try {
     const bento = await resolveBento(ref, { cwd: common.cwd, env, onWarning });
     cleanups.push(bento.dispose);
@@ -53,17 +62,11 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     emit({ type: "bento", tag: `${name}:${version}`, dir: bento.dir });
     const tags = imageTags(common.imageTag, `${name}:${version}`);
 
-    // The health check mostly waits for the engine's CLI (about a second for docker
-    // here): find the models, stage the context and load the template engine meanwhile.
-    // A health failure still wins, and staging settles before build() returns.
     const staging = stageBento(bento, { env, cache, onWarning });
     staging.catch(ignore);
     cleanups.push(() => staging.then(ignore, ignore));
     containerfileEngine().catch(ignore);
-    const { builder, report } = await selectBackend(
-      common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
-      { env },
-    );
+    const { builder, report } = await selecting;
     emit({ type: "health", report });
     validateOptions(builder.name, builder.options, userOptions);
     const secretValues = buildStageSecrets(bento.config, env);
