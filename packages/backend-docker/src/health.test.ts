@@ -119,7 +119,6 @@ describe("docker health", () => {
     expect(report.hint).toMatch(/buildx plugin/);
   });
 
-
   it("asks only the server before a build, leaving the plugin check to the failure path", async () => {
     const { run, calls } = runner({ [VERSION]: { stdout: '"28.2.2"' } });
     const report = await dockerBackend.diagnose({
