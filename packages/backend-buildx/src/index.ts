@@ -1,5 +1,6 @@
 import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { buildxBuildArgs } from "./args.js";
+import { buildxFingerprint } from "./fingerprint.js";
 import { diagnoseBuildx } from "./health.js";
 import { BUILDX_ENV, type BuildxOptions, buildxCapabilities, buildxOptions } from "./options.js";
 
@@ -26,6 +27,7 @@ export const buildxBackend = defineBackend<BuildxOptions>("buildx", {
   capabilities: buildxCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
   diagnose: diagnoseBuildx,
+  healthFingerprint: buildxFingerprint,
   constructBuildArgs: buildxBuildArgs,
 });
 

@@ -18,6 +18,16 @@ describe.skipIf(!usable)("docker against the real engine", () => {
     expect(report.version).toMatch(/^\d+\.\d+/);
   });
 
+  it("fingerprints the local daemon: stable between calls, different with a restarted daemon's socket", async () => {
+    const first = await dockerBackend.healthFingerprint?.();
+    expect(first).toContain("/var/run/docker.sock@");
+    expect(await dockerBackend.healthFingerprint?.()).toBe(first);
+    const elsewhere = await dockerBackend.healthFingerprint?.({
+      env: { ...process.env, DOCKER_HOST: "tcp://127.0.0.1:2375" },
+    });
+    expect(elsewhere).toBeUndefined();
+  });
+
   it("writes only flags that `docker build` knows", async () => {
     const argv = dockerBackend.constructBuildArgs({
       ...everyDockerOption,

@@ -1,4 +1,9 @@
-import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import {
+  defineBackend,
+  dockerFingerprint,
+  ensureBackend,
+  parseIidfile,
+} from "@bento/container-core";
 import { dockerBuildArgs } from "./args.js";
 import { diagnoseDocker } from "./health.js";
 import { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
@@ -23,6 +28,7 @@ export const dockerBackend = defineBackend<DockerOptions>("docker", {
   capabilities: dockerCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
   diagnose: diagnoseDocker,
+  healthFingerprint: (context) => dockerFingerprint(context),
   constructBuildArgs: dockerBuildArgs,
 });
 

@@ -19,6 +19,7 @@ export type {
 } from "./backend/contract.js";
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
+export { dockerFingerprint, fileIdentity } from "./backend/fingerprint.js";
 export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";
 export {
   type BinaryCheck,

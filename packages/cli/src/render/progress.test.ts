@@ -7,6 +7,7 @@ const clearLine = "\r\u001b[2K";
 const health: BuildEvent = {
   type: "health",
   report: { backend: "podman", healthy: true, version: "4.3.1", binary: "/usr/bin/podman" },
+  recalled: false,
 };
 
 function recorder(isTTY: boolean, columns = 60): OutStream & { text: string } {
@@ -36,6 +37,10 @@ describe("eventLine", () => {
   it.each<[BuildEvent, string | undefined]>([
     [{ type: "bento", tag: "iris:v1", dir: "/b" }, "bento: iris:v1 (/b)"],
     [health, "backend: podman 4.3.1 at /usr/bin/podman"],
+    [
+      { ...health, recalled: true },
+      "backend: podman 4.3.1 at /usr/bin/podman (healthy at its last check, unchanged since)",
+    ],
     [
       { type: "context", dir: "/c", linked: 3, copied: 1, reused: 2, durationMs: 5 },
       "context: /c (3 linked, 1 copied, 2 reused, 5 ms)",

@@ -20,7 +20,8 @@ export function eventLine(event: BuildEvent, backend = "build"): string | undefi
       return `bento: ${event.tag} (${event.dir})`;
     case "health": {
       const { backend: name, version, binary } = event.report;
-      return `backend: ${name}${version ? ` ${version}` : ""}${binary ? ` at ${binary}` : ""}`;
+      const recalled = event.recalled ? " (healthy at its last check, unchanged since)" : "";
+      return `backend: ${name}${version ? ` ${version}` : ""}${binary ? ` at ${binary}` : ""}${recalled}`;
     }
     case "context":
       return `context: ${event.dir} (${event.linked} linked, ${event.copied} copied, ${event.reused} reused, ${event.durationMs} ms)`;

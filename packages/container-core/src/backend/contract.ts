@@ -90,6 +90,13 @@ export interface OCIBuilder<O = Record<string, unknown>> {
   /** Never throws; bounded in time. */
   diagnose(context?: Partial<HealthContext>): Promise<HealthReport>;
   health(context?: Partial<HealthContext>): Promise<boolean>;
+  /**
+   * A cheap identity of what the health check depends on (binary, daemon socket,
+   * settings), found without running anything; `undefined` when it cannot tell.
+   * Before a build, a healthy report with the same fingerprint from the last ten
+   * minutes stands in for the check; a failed build still runs the full check.
+   */
+  healthFingerprint?(context?: Partial<HealthContext>): Promise<string | undefined>;
   /** The argv after `binary` and `buildCommand`. Pure. */
   constructBuildArgs(options: BuildArgsInput<O>): string[];
   /**
@@ -106,6 +113,13 @@ export interface BackendSpec<O = Record<string, unknown>> {
   /** Either a full report or a yes/no, as in BentoML. */
   health?: (context: HealthContext) => Promise<boolean>;
   diagnose?: (context: HealthContext) => Promise<HealthReport>;
+  /**
+   * A cheap identity of what the health check depends on (binary, daemon socket,
+   * settings), found without running anything; `undefined` when it cannot tell.
+   * Before a build, a healthy report with the same fingerprint from the last ten
+   * minutes stands in for the check; a failed build still runs the full check.
+   */
+  healthFingerprint?(context: HealthContext): Promise<string | undefined>;
   binary?: string;
   buildCommand?: readonly string[];
   env?: Readonly<Record<string, string>>;

@@ -51,6 +51,16 @@ export function defineBackend<O = Record<string, unknown>>(
     description: spec.description,
     diagnose,
     health: async (partial) => (await diagnose(partial)).healthy,
+    // A fingerprint that throws is no fingerprint: the health check then runs.
+    healthFingerprint: spec.healthFingerprint
+      ? async (partial) => {
+          try {
+            return await spec.healthFingerprint?.(healthContext(partial));
+          } catch {
+            return undefined;
+          }
+        }
+      : undefined,
     constructBuildArgs: spec.constructBuildArgs,
     loadCommand: spec.loadCommand,
   };

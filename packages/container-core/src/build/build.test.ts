@@ -360,6 +360,36 @@ describe("build", () => {
     });
   });
 
+  it("reuses a healthy report while the backend's fingerprint is unchanged", async () => {
+    unregisterBackend("standin");
+    let fingerprint = "daemon-1";
+    const purposes: string[] = [];
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: true,
+      options: table,
+      diagnose: async ({ purpose }) => {
+        purposes.push(purpose);
+        return { backend: "standin", healthy: true, version: "1.0" };
+      },
+      healthFingerprint: async () => fingerprint,
+      constructBuildArgs: ({ contextPath }) => [contextPath],
+    });
+    const recalled = async () => {
+      const events: BuildEvent[] = [];
+      await run({ onEvent: (event) => events.push(event) });
+      const health = events.find((event) => event.type === "health");
+      return health?.type === "health" ? health.recalled : undefined;
+    };
+    expect(await recalled()).toBe(false);
+    expect(await recalled()).toBe(true);
+    expect(purposes).toEqual(["build"]);
+    fingerprint = "daemon-2";
+    expect(await recalled()).toBe(false);
+    expect(purposes).toEqual(["build", "build"]);
+    expect(await standIn.calls()).toHaveLength(3);
+  });
+
   it("refuses a misspelt backend option with the nearest name", async () => {
     await expect(run({ noCach: true })).rejects.toThrow(OptionError);
     await expect(run({ noCach: true })).rejects.toThrow(/Did you mean "noCache"/);

@@ -49,10 +49,11 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
   // The health check mostly waits for the engine's CLI: it starts first, and the bento is
   // resolved, its context staged and the template engine loaded meanwhile. A bento error
   // still comes first, then a health failure; everything settles before build() returns.
-  const selecting = selectBackend(common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto", {
-    env,
-    purpose: "build",
-  });
+  const selecting = selectBackend(
+    common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
+    { env, purpose: "build" },
+    cache,
+  );
   selecting.catch(ignore);
   cleanups.push(() => selecting.then(ignore, ignore));
   try {
@@ -66,8 +67,8 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     staging.catch(ignore);
     cleanups.push(() => staging.then(ignore, ignore));
     containerfileEngine().catch(ignore);
-    const { builder, report } = await selecting;
-    emit({ type: "health", report });
+    const { builder, report, recalled } = await selecting;
+    emit({ type: "health", report, recalled });
     validateOptions(builder.name, builder.options, userOptions);
     const secretValues = buildStageSecrets(bento.config, env);
     checkCapabilities(builder, report.version, {

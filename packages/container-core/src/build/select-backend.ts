@@ -1,6 +1,7 @@
 import type { HealthContext, HealthReport, OCIBuilder } from "../backend/contract.js";
 import { getBackend, hasBackend } from "../backend/registry.js";
 import { BackendUnavailableError } from "../errors.js";
+import { recalledReport, rememberReport } from "./health-memo.js";
 
 /** The order `auto` tries backends in, as BentoML does. */
 export const AUTO_ORDER = ["docker", "podman", "buildah", "buildx", "nerdctl", "buildctl"] as const;
@@ -9,21 +10,27 @@ export const AUTO_ORDER = ["docker", "podman", "buildah", "buildx", "nerdctl", "
 export interface SelectedBackend {
   builder: OCIBuilder;
   report: HealthReport;
+  /** Whether the report is a remembered one rather than a check just run. */
+  recalled: boolean;
 }
 
 /**
  * The backend to build with: the named one when healthy, or for `auto` the
  * first healthy of {@link AUTO_ORDER}. An unusable backend is an error carrying
- * its health report's reason and hint.
+ * its health report's reason and hint. With a `cache` directory, a backend's
+ * remembered healthy report stands in for its check while its health
+ * fingerprint is unchanged (see {@link OCIBuilder.healthFingerprint}).
  */
 export async function selectBackend(
   name: string,
   context: Partial<HealthContext>,
+  cache?: string,
 ): Promise<SelectedBackend> {
+  const diagnose = (builder: OCIBuilder) => checkOrRecall(builder, context, cache);
   if (name !== "auto") {
     const builder = getBackend(name);
-    const report = await builder.diagnose(context);
-    if (report.healthy) return { builder, report };
+    const { report, recalled } = await diagnose(builder);
+    if (report.healthy) return { builder, report, recalled };
     throw new BackendUnavailableError(
       `The ${name} backend cannot build on this machine: ${report.reason ?? "its health check failed"}.`,
       { hint: report.hint ?? `Install ${builder.binary}, or pick another backend with --backend.` },
@@ -32,8 +39,8 @@ export async function selectBackend(
   const candidates = AUTO_ORDER.filter(hasBackend).map(getBackend);
   const reports: HealthReport[] = [];
   for (const builder of candidates) {
-    const report = await builder.diagnose(context);
-    if (report.healthy) return { builder, report };
+    const { report, recalled } = await diagnose(builder);
+    if (report.healthy) return { builder, report, recalled };
     reports.push(report);
   }
   const why = reports.map((r) => `${r.backend}: ${r.reason ?? "unhealthy"}`).join("; ");
@@ -43,4 +50,20 @@ export async function selectBackend(
       hint: "Install and start one of docker, podman, buildah, buildx, nerdctl or buildctl (see `bento health`), or name one with --backend.",
     },
   );
+}
+
+/** The remembered report when the fingerprint matches, else a real check (remembered when healthy). */
+async function checkOrRecall(
+  builder: OCIBuilder,
+  context: Partial<HealthContext>,
+  cache: string | undefined,
+): Promise<{ report: HealthReport; recalled: boolean }> {
+  const fingerprint = cache ? await builder.healthFingerprint?.(context) : undefined;
+  if (cache === undefined || fingerprint === undefined)
+    return { report: await builder.diagnose(context), recalled: false };
+  const recalled = await recalledReport(cache, builder.name, fingerprint);
+  if (recalled) return { report: recalled, recalled: true };
+  const report = await builder.diagnose(context);
+  await rememberReport(cache, fingerprint, report);
+  return { report, recalled: false };
 }

@@ -49,7 +49,12 @@ export type BuildOptions = AutoBuildOptions | BackendBuildOptions;
 /** One thing that happened during a build. */
 export type BuildEvent =
   | { type: "bento"; tag: string; dir: string }
-  | { type: "health"; report: HealthReport }
+  | {
+      type: "health";
+      report: HealthReport;
+      /** True when a remembered healthy report stood in for the check (its fingerprint was unchanged). */
+      recalled: boolean;
+    }
   | {
       type: "context";
       dir: string;

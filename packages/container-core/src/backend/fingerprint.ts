@@ -1,0 +1,71 @@
+import { readFile, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { HealthContext } from "./contract.js";
+
+/**
+ * A file's identity for a health fingerprint: inode, size and change times, so
+ * a replaced binary or a re-created socket reads differently; `undefined` when
+ * the file is missing.
+ */
+export async function fileIdentity(path: string): Promise<string | undefined> {
+  const found = await stat(path).catch(() => undefined);
+  return found && `${path}@${found.ino}:${found.size}:${found.mtimeMs}:${found.ctimeMs}`;
+}
+
+/** Variables that choose the docker daemon, its client settings or the builder. */
+const DOCKER_VARIABLES = [
+  "DOCKER_HOST",
+  "DOCKER_CONTEXT",
+  "DOCKER_CONFIG",
+  "DOCKER_BUILDKIT",
+  "DOCKER_TLS_VERIFY",
+  "DOCKER_CERT_PATH",
+  "BUILDX_BUILDER",
+] as const;
+
+/**
+ * Fingerprint of a docker CLI and the local daemon it talks to: the binary, the
+ * daemon's unix socket (re-created each time the daemon starts), the CLI's
+ * config file and the variables above, plus any `extraFiles` (a CLI plugin).
+ * `undefined` for a daemon the fingerprint cannot see: a TCP or SSH host, or a
+ * docker context other than `default`.
+ */
+export async function dockerFingerprint(
+  context: HealthContext,
+  extraFiles: readonly string[] = [],
+): Promise<string | undefined> {
+  const binary = context.which("docker");
+  const env = context.env;
+  const configDir = env.DOCKER_CONFIG || join(homedir(), ".docker");
+  const config = await readConfig(join(configDir, "config.json"));
+  const socket = daemonSocket(env, config?.currentContext);
+  if (binary === undefined || socket === undefined) return undefined;
+  const [binaryId, socketId, configId, ...extraIds] = await Promise.all(
+    [binary, socket, join(configDir, "config.json"), ...extraFiles].map(fileIdentity),
+  );
+  if (binaryId === undefined || socketId === undefined) return undefined;
+  const variables = DOCKER_VARIABLES.map((name) => `${name}=${env[name] ?? ""}`);
+  return [binaryId, socketId, configId ?? "no config", ...extraIds, ...variables].join("\n");
+}
+
+/** The unix socket of the daemon the docker CLI will use, or `undefined` when it is not one. */
+function daemonSocket(
+  env: HealthContext["env"],
+  currentContext: string | undefined,
+): string | undefined {
+  const host = env.DOCKER_HOST;
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : undefined;
+  const name = env.DOCKER_CONTEXT || currentContext;
+  if (name && name !== "default") return undefined;
+  return "/var/run/docker.sock";
+}
+
+async function readConfig(path: string): Promise<{ currentContext?: string } | undefined> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, "utf8"));
+    return value && typeof value === "object" ? (value as { currentContext?: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
