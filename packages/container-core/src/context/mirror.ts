@@ -1,16 +1,15 @@
-import type { Stats } from "node:fs";
 import {
-  copyFile,
-  link,
-  lstat,
-  mkdir,
-  readdir,
-  readlink,
-  rm,
-  symlink,
-  unlink,
-  utimes,
-} from "node:fs/promises";
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  type Stats,
+  symlinkSync,
+  unlinkSync,
+} from "node:fs";
+import { copyFile, utimes } from "node:fs/promises";
 import { join } from "node:path";
 
 /** How many files a mirror linked, copied (across devices) or found in place. */
@@ -31,6 +30,11 @@ export interface MirrorSource {
  * Makes `target` hold exactly the files of `sources`, as hard links (copies
  * only across devices). Entries already linked to the same inode are kept, so
  * a re-run after a one-file edit touches one file. Sources are only read.
+ *
+ * Metadata calls are synchronous on purpose: mirroring is a run of tiny calls,
+ * each far cheaper inline than a trip through libuv's thread pool. A copy
+ * across devices, the one call that moves file data, stays asynchronous so an
+ * interrupt is still handled during it.
  */
 export async function mirrorTree(
   sources: readonly MirrorSource[],
@@ -38,11 +42,11 @@ export async function mirrorTree(
 ): Promise<MirrorStats> {
   const stats: MirrorStats = { linked: 0, copied: 0, reused: 0 };
   const wanted = new Set<string>();
-  await mkdir(target, { recursive: true });
+  mkdirSync(target, { recursive: true });
   for (const source of sources) {
     await mirrorDir(source.from, join(target, source.to), source.to, wanted, stats);
   }
-  await prune(target, "", wanted);
+  prune(target, "", wanted);
   return stats;
 }
 
@@ -54,8 +58,8 @@ async function mirrorDir(
   stats: MirrorStats,
 ): Promise<void> {
   if (relative) addParents(relative, wanted);
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const dest = join(to, entry.name);
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
@@ -63,7 +67,7 @@ async function mirrorDir(
     if (entry.isDirectory()) {
       await mirrorDir(source, dest, rel, wanted, stats);
     } else if (entry.isSymbolicLink()) {
-      await mirrorSymlink(source, dest, stats);
+      mirrorSymlink(source, dest, stats);
     } else if (entry.isFile()) {
       await mirrorFile(source, dest, stats);
     }
@@ -76,14 +80,15 @@ function addParents(relative: string, wanted: Set<string>): void {
 }
 
 async function mirrorFile(source: string, dest: string, stats: MirrorStats): Promise<void> {
-  const [from, to] = await Promise.all([lstat(source), lstat(dest).catch(() => undefined)]);
+  const from = lstatSync(source);
+  const to = lstatSync(dest, { throwIfNoEntry: false });
   if (to && sameFile(from, to)) {
     stats.reused++;
     return;
   }
-  if (to) await rm(dest, { recursive: true, force: true });
+  if (to) rmSync(dest, { recursive: true, force: true });
   try {
-    await link(source, dest);
+    linkSync(source, dest);
     stats.linked++;
   } catch (error) {
     if (!["EXDEV", "EPERM", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? ""))
@@ -105,28 +110,36 @@ function sameFile(from: Stats, to: Stats): boolean {
   );
 }
 
-async function mirrorSymlink(source: string, dest: string, stats: MirrorStats): Promise<void> {
-  const target = await readlink(source);
-  const existing = await readlink(dest).catch(() => undefined);
+function mirrorSymlink(source: string, dest: string, stats: MirrorStats): void {
+  const target = readlinkSync(source);
+  const existing = readlinkOrUndefined(dest);
   if (existing === target) {
     stats.reused++;
     return;
   }
-  await rm(dest, { recursive: true, force: true });
-  await symlink(target, dest);
+  rmSync(dest, { recursive: true, force: true });
+  symlinkSync(target, dest);
   stats.linked++;
 }
 
+function readlinkOrUndefined(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Removes what the sources no longer have. */
-async function prune(dir: string, relative: string, wanted: Set<string>): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+function prune(dir: string, relative: string, wanted: Set<string>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
     const path = join(dir, entry.name);
     if (!wanted.has(rel)) {
-      if (entry.isDirectory()) await rm(path, { recursive: true, force: true });
-      else await unlink(path);
+      if (entry.isDirectory()) rmSync(path, { recursive: true, force: true });
+      else unlinkSync(path);
     } else if (entry.isDirectory()) {
-      await prune(path, rel, wanted);
+      prune(path, rel, wanted);
     }
   }
 }

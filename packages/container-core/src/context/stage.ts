@@ -1,4 +1,5 @@
-import { mkdir, stat } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { BentoError } from "../errors.js";
 import { acquireLock } from "./lock.js";
@@ -47,7 +48,7 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
   const dir = join(parent, options.key);
   const sources: MirrorSource[] = [{ from: options.bentoDir, to: "" }, ...options.extras];
   try {
-    await mkdir(parent, { recursive: true, mode: 0o700 });
+    mkdirSync(parent, { recursive: true, mode: 0o700 });
     const lock = await acquireLock(`${dir}.lock`);
     try {
       const stats = await mirrorTree(sources, dir);
