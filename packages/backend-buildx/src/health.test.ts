@@ -17,7 +17,7 @@ const HEALTHY: Record<string, Partial<RunResult>> = {
   [VERSION]: { stdout: "github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3" },
 };
 
-function diagnose(answers: Record<string, Partial<RunResult>>) {
+function diagnose(answers: Record<string, Partial<RunResult>>, purpose?: "build") {
   const ran: string[] = [];
   const run: CommandRunner = async (argv) => {
     ran.push(argv.join(" "));
@@ -26,7 +26,13 @@ function diagnose(answers: Record<string, Partial<RunResult>>) {
       ? { ...ok, ...answer }
       : { ...ok, failed: true, exitCode: 127, stderr: "unexpected" };
   };
-  const report = buildxBackend.diagnose({ run, env: {}, which: () => DOCKER, timeoutMs: 1_000 });
+  const report = buildxBackend.diagnose({
+    run,
+    env: {},
+    which: () => DOCKER,
+    timeoutMs: 1_000,
+    purpose,
+  });
   return report.then((r) => ({ ...r, ran }));
 }
 
@@ -39,6 +45,27 @@ describe("buildx health", () => {
       version: "0.13.1+ds1",
       ran: [SERVER, HELP, VERSION],
     });
+  });
+
+  it("leaves the help out before a build; a missing plugin still fails `buildx version`", async () => {
+    expect(await diagnose(HEALTHY, "build")).toMatchObject({
+      healthy: true,
+      version: "0.13.1+ds1",
+      ran: [SERVER, VERSION],
+    });
+    const missing = await diagnose(
+      {
+        ...HEALTHY,
+        [VERSION]: {
+          failed: true,
+          exitCode: 1,
+          stderr: "docker: 'buildx' is not a docker command.",
+        },
+      },
+      "build",
+    );
+    expect(missing).toMatchObject({ healthy: false, hint: expect.stringMatching(/buildx plugin/) });
+    expect(missing.reason).toContain("'buildx' is not a docker command");
   });
 
   it("starts the buildx probes without waiting for the server's answer", async () => {
@@ -78,7 +105,7 @@ describe("buildx health", () => {
 
   it("is unhealthy with a docker server older than 18.09", async () => {
     const report = await diagnose({ ...HEALTHY, [SERVER]: { stdout: '"17.12.1-ce"' } });
-    expect(report.reason).toMatch(/answered "17.12.1-ce"; buildx needs a docker server of 18.09/);
+    expect(report.reason).toBe("the docker server is 17.12.1-ce; buildx needs 18.09 or newer");
   });
 
   it("is unhealthy when docker has no buildx command", async () => {

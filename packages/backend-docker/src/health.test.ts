@@ -1,6 +1,5 @@
 import type { CommandRunner, RunOptions, RunResult } from "@bento/container-core";
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "./health.js";
 import { dockerBackend } from "./index.js";
 
 const DOCKER = "/usr/bin/docker";
@@ -157,18 +156,5 @@ describe("docker health", () => {
       throw new Error("spawn exploded");
     };
     expect((await diagnose(run)).reason).toContain("could not start (spawn exploded)");
-  });
-});
-
-describe("parseServerVersion", () => {
-  it.each([
-    ['"20.10.24+dfsg1"\n', "20.10.24+dfsg1"],
-    ['"28.2.2"', "28.2.2"],
-    ["", undefined],
-    ["null", undefined],
-    ['"dev"', undefined],
-    ["20.10.24", undefined],
-  ])("%j → %s", (stdout, expected) => {
-    expect(parseServerVersion(stdout)).toBe(expected);
   });
 });

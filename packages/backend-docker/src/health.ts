@@ -1,9 +1,9 @@
 import {
   backendEnv,
-  formatArgv,
+  DOCKER_INSTALL_HINT,
+  dockerServerVersion,
   type HealthContext,
   type HealthReport,
-  outputTail,
   probe,
   probeFailure,
   usesBuildkit,
@@ -13,11 +13,6 @@ import { DOCKER_ENV } from "./options.js";
 
 /** The oldest docker server with BuildKit. */
 export const MIN_DOCKER_SERVER = "18.09";
-
-const INSTALL_HINT =
-  "Install Docker Engine (Debian: `apt-get install docker.io`) and put `docker` on PATH.";
-const DAEMON_HINT =
-  "Start the Docker daemon (`systemctl start docker`, or `dockerd`), or point DOCKER_HOST at a running one.";
 
 /**
  * Healthy when `docker` is on PATH, the daemon answers with a server version of
@@ -34,29 +29,20 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     ...fields,
   });
   if (binary === undefined)
-    return report({ reason: "`docker` is not on PATH", hint: INSTALL_HINT });
+    return report({ reason: "`docker` is not on PATH", hint: DOCKER_INSTALL_HINT });
   const env = backendEnv({ env: DOCKER_ENV }, context.env);
 
-  const versionArgv = [binary, "version", "--format", "{{json .Server.Version}}"];
   const buildkit = usesBuildkit({ buildkitSupport: true, env: DOCKER_ENV }, context.env);
   const helpArgv = [binary, "build", "--help"];
   // On docker 23+ `docker build --help` starts the buildx plugin, which takes most of the
   // check's time (about 0.5 s here): it runs alongside `docker version`, and not before a build.
   const askHelp = buildkit && context.purpose !== "build";
-  const [answer, help] = await Promise.all([
-    probe(context, versionArgv, env),
+  const [server, help] = await Promise.all([
+    dockerServerVersion(context, binary, env),
     askHelp ? probe(context, helpArgv, env) : undefined,
   ]);
-  const failed = probeFailure(versionArgv, answer, context.timeoutMs);
-  if (failed) return report({ reason: failed, hint: DAEMON_HINT });
-  const version = parseServerVersion(answer.stdout);
-  if (version === undefined) {
-    const said = outputTail(answer) || "nothing";
-    return report({
-      reason: `\`${formatArgv(versionArgv)}\` answered ${said}, not a server version`,
-      hint: DAEMON_HINT,
-    });
-  }
+  if (!("version" in server)) return report(server);
+  const { version } = server;
   if (buildkit && !versionAtLeast(version, MIN_DOCKER_SERVER)) {
     return report({
       version,
@@ -76,14 +62,4 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     }
   }
   return { backend: "docker", healthy: true, binary, version };
-}
-
-/** The server version in `docker version --format '{{json .Server.Version}}'` output. */
-export function parseServerVersion(stdout: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(stdout.trim());
-    return typeof value === "string" && /^\d+\.\d+/.test(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -9,7 +9,7 @@ import { diagnoseDocker } from "./health.js";
 import { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
 
 export { dockerBuildArgs } from "./args.js";
-export { diagnoseDocker, MIN_DOCKER_SERVER, parseServerVersion } from "./health.js";
+export { diagnoseDocker, MIN_DOCKER_SERVER } from "./health.js";
 export { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
 
 declare module "@bento/container-core" {

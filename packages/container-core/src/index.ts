@@ -18,6 +18,13 @@ export type {
   OCIBuilder,
 } from "./backend/contract.js";
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
+export {
+  DOCKER_DAEMON_HINT,
+  DOCKER_INSTALL_HINT,
+  type DockerServerAnswer,
+  dockerServerVersion,
+  parseServerVersion,
+} from "./backend/docker-server.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
 export { dockerFingerprint, fileIdentity } from "./backend/fingerprint.js";
 export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";

@@ -1,0 +1,46 @@
+import { formatArgv } from "../process/format-argv.js";
+import type { HealthContext } from "./contract.js";
+import { outputTail, probe, probeFailure } from "./health-probe.js";
+
+/** How to get the docker CLI, for a report without one. */
+export const DOCKER_INSTALL_HINT =
+  "Install Docker Engine (Debian: `apt-get install docker.io`) and put `docker` on PATH.";
+
+/** How to get a daemon to answer, for a report whose daemon did not. */
+export const DOCKER_DAEMON_HINT =
+  "Start the Docker daemon (`systemctl start docker`, or `dockerd`), or point DOCKER_HOST at a running one.";
+
+/** The docker daemon's version, or why it gave none (with {@link DOCKER_DAEMON_HINT}). */
+export type DockerServerAnswer = { version: string } | { reason: string; hint: string };
+
+/**
+ * Asks the daemon behind `binary` for its version with
+ * `docker version --format '{{json .Server.Version}}'`. Never throws.
+ */
+export async function dockerServerVersion(
+  context: HealthContext,
+  binary: string,
+  env: HealthContext["env"],
+): Promise<DockerServerAnswer> {
+  const argv = [binary, "version", "--format", "{{json .Server.Version}}"];
+  const answer = await probe(context, argv, env);
+  const failed = probeFailure(argv, answer, context.timeoutMs);
+  if (failed) return { reason: failed, hint: DOCKER_DAEMON_HINT };
+  const version = parseServerVersion(answer.stdout);
+  if (version !== undefined) return { version };
+  const said = outputTail(answer) || "nothing";
+  return {
+    reason: `\`${formatArgv(argv)}\` answered ${said}, not a server version`,
+    hint: DOCKER_DAEMON_HINT,
+  };
+}
+
+/** The server version in `docker version --format '{{json .Server.Version}}'` output. */
+export function parseServerVersion(stdout: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(stdout.trim());
+    return typeof value === "string" && /^\d+\.\d+/.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
