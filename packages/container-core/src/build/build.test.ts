@@ -390,6 +390,30 @@ describe("build", () => {
     expect(await standIn.calls()).toHaveLength(3);
   });
 
+  it("after a remembered check, a failed build still runs the full check to explain itself", async () => {
+    unregisterBackend("standin");
+    let daemonUp = true;
+    registerBackend("standin", {
+      binary: "sh",
+      buildCommand: ["-c", 'test "$DAEMON" = up || { echo connection refused >&2; exit 1; }', "x"],
+      buildkitSupport: false,
+      options: table,
+      diagnose: async () =>
+        daemonUp
+          ? { backend: "standin", healthy: true }
+          : { backend: "standin", healthy: false, reason: "no daemon", hint: "start it" },
+      // The daemon died without removing its socket: the fingerprint cannot tell.
+      healthFingerprint: async () => "same socket",
+      constructBuildArgs: ({ contextPath }) => [contextPath],
+    });
+    await run({ env: env({ DAEMON: "up" }) });
+    daemonUp = false;
+    const failure = await rejectionOf<CommandFailedError>(run({ env: env({ DAEMON: "down" }) }));
+    expect(failure).toBeInstanceOf(CommandFailedError);
+    expect(failure.message).toMatch(/standin stopped answering: no daemon$/);
+    expect(failure.hint).toBe("start it");
+  });
+
   it("refuses a misspelt backend option with the nearest name", async () => {
     await expect(run({ noCach: true })).rejects.toThrow(OptionError);
     await expect(run({ noCach: true })).rejects.toThrow(/Did you mean "noCache"/);
