@@ -6,14 +6,14 @@ import { isBentoLike } from "./render/errors.js";
 import { UsageError } from "./usage-error.js";
 
 /** The official backends, loaded by default; each registers itself on import. */
-const OFFICIAL_BACKENDS: readonly (() => Promise<unknown>)[] = [
-  () => import("@bento/backend-docker"),
-  () => import("@bento/backend-buildx"),
-  () => import("@bento/backend-podman"),
-  () => import("@bento/backend-buildah"),
-  () => import("@bento/backend-nerdctl"),
-  () => import("@bento/backend-buildctl"),
-];
+const OFFICIAL_BACKENDS: Readonly<Record<string, () => Promise<unknown>>> = {
+  docker: () => import("@bento/backend-docker"),
+  buildx: () => import("@bento/backend-buildx"),
+  podman: () => import("@bento/backend-podman"),
+  buildah: () => import("@bento/backend-buildah"),
+  nerdctl: () => import("@bento/backend-nerdctl"),
+  buildctl: () => import("@bento/backend-buildctl"),
+};
 
 /** Plugin packages from `--plugin` flags and `BENTO_BACKEND_PLUGINS` (comma-separated), once each. */
 export function pluginNames(
@@ -24,10 +24,21 @@ export function pluginNames(
   return [...new Set([...fromEnv, ...flags].map((name) => name.trim()).filter(Boolean))];
 }
 
-/** Loads the official backends, then each plugin; a plugin that fails to load is a usage error. */
-export async function loadBackends(plugins: readonly string[], cwd: string): Promise<void> {
+/**
+ * Loads the official backends (only `only`, when that names one of them), then
+ * each plugin; a plugin that fails to load is a usage error.
+ */
+export async function loadBackends(
+  plugins: readonly string[],
+  cwd: string,
+  only?: string,
+): Promise<void> {
+  const official =
+    only !== undefined && Object.hasOwn(OFFICIAL_BACKENDS, only)
+      ? [OFFICIAL_BACKENDS[only]!]
+      : Object.values(OFFICIAL_BACKENDS);
   // One after the other: backends register on import, and listings follow that order.
-  for (const load of OFFICIAL_BACKENDS) await load();
+  for (const load of official) await load();
   for (const name of plugins) {
     const file = resolvePlugin(name, cwd);
     try {

@@ -26,8 +26,9 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   const color = colorEnabled(io.stderr, io.env);
   const direct = directFlagOpts(values);
 
-  await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd);
   const backend = lastString(values.backend) ?? io.env.BENTOML_CONTAINERIZE_BACKEND ?? "auto";
+  // A named official backend is the only one loaded: the others would only cost start-up time.
+  await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd, backend);
   const options = backendOptions(backend, [...direct.opts, ...strings(values.opt)], listBackends());
   if (mode !== "quiet") {
     for (const note of direct.notes)
