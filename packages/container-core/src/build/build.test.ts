@@ -381,12 +381,15 @@ describe("build", () => {
       const health = events.find((event) => event.type === "health");
       return health?.type === "health" ? health.recalled : undefined;
     };
+    // Bad input remembers nothing, even though the check ran and passed.
+    await expect(run({ noCach: true })).rejects.toThrow(OptionError);
+    expect(existsSync(join(cache, "health"))).toBe(false);
     expect(await recalled()).toBe(false);
     expect(await recalled()).toBe(true);
-    expect(purposes).toEqual(["build"]);
+    expect(purposes).toEqual(["build", "build"]);
     fingerprint = "daemon-2";
     expect(await recalled()).toBe(false);
-    expect(purposes).toEqual(["build", "build"]);
+    expect(purposes).toEqual(["build", "build", "build"]);
     expect(await standIn.calls()).toHaveLength(3);
   });
 

@@ -67,7 +67,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     staging.catch(ignore);
     cleanups.push(() => staging.then(ignore, ignore));
     containerfileEngine().catch(ignore);
-    const { builder, report, recalled } = await selecting;
+    const { builder, report, recalled, remember } = await selecting;
     emit({ type: "health", report, recalled });
     validateOptions(builder.name, builder.options, userOptions);
     const secretValues = buildStageSecrets(bento.config, env);
@@ -100,6 +100,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     );
     const containerfilePath = await writeContainerfile(cache, `${name}-${version}`, containerfile);
     emit({ type: "containerfile", path: containerfilePath });
+    await remember();
 
     const secrets = await writeSecretFiles(secretValues);
     cleanups.push(secrets.dispose);

@@ -12,6 +12,12 @@ export interface SelectedBackend {
   report: HealthReport;
   /** Whether the report is a remembered one rather than a check just run. */
   recalled: boolean;
+  /**
+   * Stores a fresh healthy report for later builds (when the backend has a
+   * fingerprint); the caller does so once the build's inputs passed their checks,
+   * so bad input writes nothing.
+   */
+  remember(): Promise<void>;
 }
 
 /**
@@ -29,8 +35,8 @@ export async function selectBackend(
   const diagnose = (builder: OCIBuilder) => checkOrRecall(builder, context, cache);
   if (name !== "auto") {
     const builder = getBackend(name);
-    const { report, recalled } = await diagnose(builder);
-    if (report.healthy) return { builder, report, recalled };
+    const { report, ...memo } = await diagnose(builder);
+    if (report.healthy) return { builder, report, ...memo };
     throw new BackendUnavailableError(
       `The ${name} backend cannot build on this machine: ${report.reason ?? "its health check failed"}.`,
       { hint: report.hint ?? `Install ${builder.binary}, or pick another backend with --backend.` },
@@ -39,8 +45,8 @@ export async function selectBackend(
   const candidates = AUTO_ORDER.filter(hasBackend).map(getBackend);
   const reports: HealthReport[] = [];
   for (const builder of candidates) {
-    const { report, recalled } = await diagnose(builder);
-    if (report.healthy) return { builder, report, recalled };
+    const { report, ...memo } = await diagnose(builder);
+    if (report.healthy) return { builder, report, ...memo };
     reports.push(report);
   }
   const why = reports.map((r) => `${r.backend}: ${r.reason ?? "unhealthy"}`).join("; ");
@@ -52,18 +58,18 @@ export async function selectBackend(
   );
 }
 
-/** The remembered report when the fingerprint matches, else a real check (remembered when healthy). */
+/** The remembered report when the fingerprint matches, else a real check that can be remembered. */
 async function checkOrRecall(
   builder: OCIBuilder,
   context: Partial<HealthContext>,
   cache: string | undefined,
-): Promise<{ report: HealthReport; recalled: boolean }> {
+): Promise<{ report: HealthReport; recalled: boolean; remember(): Promise<void> }> {
+  const nothing = async () => {};
   const fingerprint = cache ? await builder.healthFingerprint?.(context) : undefined;
   if (cache === undefined || fingerprint === undefined)
-    return { report: await builder.diagnose(context), recalled: false };
+    return { report: await builder.diagnose(context), recalled: false, remember: nothing };
   const recalled = await recalledReport(cache, builder.name, fingerprint);
-  if (recalled) return { report: recalled, recalled: true };
+  if (recalled) return { report: recalled, recalled: true, remember: nothing };
   const report = await builder.diagnose(context);
-  await rememberReport(cache, fingerprint, report);
-  return { report, recalled: false };
+  return { report, recalled: false, remember: () => rememberReport(cache, fingerprint, report) };
 }

@@ -1,13 +1,15 @@
 /**
  * The leftovers (as listed by `Sandbox.leftovers`) that a successful build may not leave: all
- * but the stable cache folders (generated Containerfiles, staged contexts, the archives parent)
- * — so run-* dirs, locks, half-written files and anything in TMPDIR count. Pure.
+ * but the stable cache folders (generated Containerfiles, staged contexts, remembered health
+ * checks, the archives parent) — so run-* dirs, locks, half-written files and anything in
+ * TMPDIR count. Pure.
  */
 export function unstable(leftovers: readonly string[]): string[] {
   return leftovers.filter((path) => {
     if (path.endsWith(".tmp") || path.endsWith(".lock")) return true;
     if (path === "cache/archives/") return false;
     if (path.startsWith("cache/containerfiles/")) return false;
+    if (path.startsWith("cache/health/")) return false;
     return !path.startsWith("cache/contexts/");
   });
 }
