@@ -219,9 +219,12 @@ describe("bento containerize with a recording stand-in backend", () => {
     expect(JSON.parse(stdout).error).toMatchObject({ code: "E_INTERNAL", exitCode: 1 });
   });
 
-  it("Ctrl+C stops the backend's process, cleans up and exits 130", async () => {
-    const pidfile = join(box().root, "standin.pid");
-    const log = join(box().root, "calls-sigint.jsonl");
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("%s stops the backend's process, cleans up and exits %i", async (signal, code) => {
+    const pidfile = join(box().root, `standin-${signal}.pid`);
+    const log = join(box().root, `calls-${signal}.jsonl`);
     const env = box().env({
       STANDIN_LOG: log,
       STANDIN_MODE: "sleep",
@@ -237,11 +240,11 @@ describe("bento containerize with a recording stand-in backend", () => {
       await new Promise((r) => setTimeout(r, 50));
     const pid = Number(await readFile(pidfile, "utf8"));
     expect(isAlive(pid)).toBe(true);
-    child.kill("SIGINT");
+    child.kill(signal);
     const result = await child;
-    expect(result.exitCode).toBe(130);
+    expect(result.exitCode).toBe(code);
     expect(String(result.stderr)).toContain(
-      "Interrupted (SIGINT): stopping the build and cleaning up",
+      `Interrupted (${signal}): stopping the build and cleaning up`,
     );
     expect(String(result.stderr)).toMatch(
       /error: The build was interrupted: standin-build build .* was stopped\./,

@@ -1,3 +1,5 @@
+import { constants } from "node:os";
+
 /** Exit codes of the `bento` command, one per failure kind. */
 export const EXIT = {
   ok: 0,
@@ -137,7 +139,14 @@ export class CommandFailedError extends BentoError {
 export class AbortedError extends BentoError {
   override name = "AbortedError";
   override readonly code = "E_ABORTED";
-  override readonly exitCode: number = EXIT.interrupted;
+  /** 128 plus the number of the signal that stopped the build (130, SIGINT's, by default). */
+  override readonly exitCode: number;
+
+  constructor(message: string, options: BentoErrorOptions & { signal?: string } = {}) {
+    super(message, options);
+    const number = options.signal ? constants.signals[options.signal as NodeJS.Signals] : undefined;
+    this.exitCode = number === undefined ? EXIT.interrupted : 128 + number;
+  }
 }
 
 /** Narrows an unknown thrown value to a {@link BentoError}. */

@@ -16,7 +16,7 @@ export function globalHelp(commands: Readonly<Record<string, CommandDef>>): stri
     ...flagLines({ ...GLOBAL_FLAGS, version: { type: "boolean", doc: "Print the version" } }),
     "",
     "Run `bento COMMAND --help` for a command's flags.",
-    "Exit codes: 0 ok, 1 build failed, 2 usage or input error, 3 no healthy backend, 130 interrupted.",
+    "Exit codes: 0 ok, 1 build failed, 2 usage or input error, 3 no healthy backend, 130 interrupted (143 by SIGTERM).",
     "",
   ].join("\n");
 }

@@ -84,8 +84,16 @@ describe("runBuildProcess", () => {
     const grandchild = Number(await readFile(pidFile, "utf8"));
     controller.abort();
     await expect(running).rejects.toThrow(AbortedError);
+    await expect(running).rejects.toMatchObject({ exitCode: 130 });
     await new Promise((r) => setTimeout(r, 700));
     expect(isRunning(grandchild)).toBe(false);
+  });
+
+  it("exits as the signal an abort names: SIGTERM is 143", async () => {
+    const controller = new AbortController();
+    controller.abort("SIGTERM");
+    const running = runBuildProcess(["sleep", "30"], { env, cwd: work, signal: controller.signal });
+    await expect(running).rejects.toMatchObject({ code: "E_ABORTED", exitCode: 143 });
   });
 
   it("pipes stdout into a loader and reports the loader's failure", async () => {

@@ -39,7 +39,7 @@ export async function runBuildProcess(
     options.onLine?.(stream, line);
   };
   const { execa } = await import("execa");
-  if (options.signal?.aborted) throw aborted(argv);
+  if (options.signal?.aborted) throw aborted(argv, options.signal);
   const start = (command: readonly string[], streams: StreamSetup) =>
     startProcess(execa, command, options, streams);
   const child = start(argv, {
@@ -64,7 +64,7 @@ export async function runBuildProcess(
     const result = await child;
     const loaded = loader ? await loader : undefined;
     await Promise.all(readers);
-    if (options.signal?.aborted) throw aborted(argv);
+    if (options.signal?.aborted) throw aborted(argv, options.signal);
     if (result.failed) throw failure(argv, result.exitCode, result.signal, lines);
     if (loaded?.failed) throw failure(options.loader!, loaded.exitCode, loaded.signal, lines);
     return { output: lines.join("\n") };
@@ -127,9 +127,12 @@ function killGroup(child: ResultPromise, graceMs: number): void {
   child.finally(() => clearTimeout(timer)).catch(() => {});
 }
 
-function aborted(argv: readonly string[]): AbortedError {
+/** The abort as an error; an abort whose reason is a signal name (`"SIGTERM"`) exits as that signal. */
+function aborted(argv: readonly string[], signal: AbortSignal): AbortedError {
+  const reason: unknown = signal.reason;
   return new AbortedError(`The build was interrupted: ${formatArgv(argv)} was stopped.`, {
     hint: "Nothing was left behind; run the command again to build.",
+    signal: typeof reason === "string" && reason.startsWith("SIG") ? reason : undefined,
   });
 }
 
