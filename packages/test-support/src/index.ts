@@ -17,6 +17,7 @@ export {
   parseEnv,
   parsePodmanInspect,
 } from "./parse-inspect.js";
+export { type RawTarEntry, rawTar } from "./raw-tar.js";
 export {
   DEFAULT_RECORDED_ENV,
   parseStandInLog,
@@ -38,3 +39,4 @@ export {
 } from "./require-engine.js";
 export { PODMAN_RUN_FLAGS, runInImage, runInImageArgv } from "./run-in-image.js";
 export { type TempDir, tempDir } from "./temp-dir.js";
+export { listTree, treeChecksum } from "./tree-checksum.js";

@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type RawTarEntry, rawTar } from "@bento/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RawEntry, rawTar } from "../../test/helpers/raw-tar.js";
 import { ArchiveError, UnsafePathError } from "../errors.js";
 import { isArchivePath, unpackArchive } from "./archive.js";
 
@@ -17,13 +17,13 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function archive(entries: RawEntry[], name = "b.bento", gzip = true): Promise<string> {
+async function archive(entries: RawTarEntry[], name = "b.bento", gzip = true): Promise<string> {
   const file = join(work, name);
   await writeFile(file, rawTar(entries, gzip));
   return file;
 }
 
-const BENTO: RawEntry[] = [
+const BENTO: RawTarEntry[] = [
   { path: "bento.yaml", content: "name: iris\nversion: v1\n" },
   { path: "src/", type: "dir" },
   { path: "src/service.py", content: "print('hi')\n" },
@@ -48,7 +48,7 @@ describe("unpackArchive", () => {
     await unpacked.dispose();
   });
 
-  it.each<[string, RawEntry]>([
+  it.each<[string, RawTarEntry]>([
     ["a '..' path", { path: "../evil", content: "x" }],
     ["a nested '..' path", { path: "src/../../evil", content: "x" }],
     ["an absolute path", { path: "/tmp/evil", content: "x" }],

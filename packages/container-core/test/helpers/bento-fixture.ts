@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Writes a small spec-2 bento whose model lives in the model store of `home`. */
@@ -45,22 +44,4 @@ export async function writeSpec2Bento(
   await mkdir(model, { recursive: true });
   await writeFile(join(model, "model.yaml"), "name: iris_model\nversion: m1\n");
   await writeFile(join(model, "saved_model.pkl"), Buffer.alloc(2048, 1));
-}
-
-/** A digest of every path, mode and file content under `dir`, to prove nothing changed. */
-export async function treeChecksum(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  const walk = async (path: string, rel: string): Promise<void> => {
-    for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const full = join(path, entry.name);
-      const info = await stat(full);
-      hash.update(`${rel}/${entry.name}:${info.mode}`);
-      if (entry.isDirectory()) await walk(full, `${rel}/${entry.name}`);
-      else hash.update(await readFile(full));
-    }
-  };
-  await walk(dir, "");
-  return hash.digest("hex");
 }

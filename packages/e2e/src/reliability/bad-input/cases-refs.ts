@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveBento } from "@bento/container-core";
+import type { RawTarEntry } from "@bento/test-support";
 import { writeBentoArchive } from "../support/bento-archive.js";
 import { spec2, writeBento } from "../support/bento-files.js";
-import type { RawTarEntry } from "../support/raw-tar.js";
 import type { Sandbox } from "../support/sandbox.js";
 import { apiBuild } from "./api.js";
 import { type ApiContext, type BadInputCase, bentoDir } from "./case.js";

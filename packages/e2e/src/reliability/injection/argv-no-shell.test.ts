@@ -1,12 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { listTree } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { spec2, writeBento } from "../support/bento-files.js";
 import { describeRun } from "../support/clean-error.js";
 import { runCli } from "../support/cli.js";
 import { type Sandbox, sandbox } from "../support/sandbox.js";
 import { writeStandIn } from "../support/stand-in.js";
-import { listTree } from "../support/tree-checksum.js";
 
 // Values with shell syntax in option values, labels and the bento's own path reach the
 // backend as single argv elements, byte for byte: no shell ever sees them.

@@ -1,10 +1,9 @@
-import { exec, removeImages, requireEngine } from "@bento/test-support";
+import { exec, listTree, removeImages, requireEngine } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { describeRun } from "../support/clean-error.js";
 import { runCli } from "../support/cli.js";
 import { writeEngineBento } from "../support/engine-bento.js";
 import { sandbox } from "../support/sandbox.js";
-import { listTree } from "../support/tree-checksum.js";
 
 // On a real docker: a bento folder whose name is shell syntax, and an image label whose
 // value is, build fine; docker stores the label byte for byte and no shell ever ran it.

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
+import { type RawTarEntry, rawTar } from "@bento/test-support";
 import { BENTO_FILES, type BentoYaml, yamlText } from "./bento-files.js";
-import { type RawTarEntry, rawTar } from "./raw-tar.js";
 
 /** Writes a bento export archive (gzipped when `path` ends in `gz` or `.bento`) holding a whole bento. */
 export async function writeBentoArchive(

@@ -1,7 +1,6 @@
 import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDir } from "@bento/test-support";
-import { listTree, treeChecksum } from "./tree-checksum.js";
+import { listTree, tempDir, treeChecksum } from "@bento/test-support";
 
 /** Checksums of what a run must not change. */
 export interface Snapshot {

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 
 /** One entry of a hand-made tar: lets tests write what well-behaved tools refuse to. */
-export interface RawEntry {
+export interface RawTarEntry {
   path: string;
   type?: "file" | "dir" | "symlink" | "hardlink" | "char";
   content?: string;
@@ -11,7 +11,7 @@ export interface RawEntry {
 const TYPE_FLAG = { file: "0", hardlink: "1", symlink: "2", char: "3", dir: "5" } as const;
 
 /** A ustar archive of the entries, optionally gzipped. */
-export function rawTar(entries: readonly RawEntry[], gzip = false): Buffer {
+export function rawTar(entries: readonly RawTarEntry[], gzip = false): Buffer {
   const blocks: Buffer[] = [];
   for (const entry of entries) {
     const type = entry.type ?? "file";
@@ -24,7 +24,7 @@ export function rawTar(entries: readonly RawEntry[], gzip = false): Buffer {
   return gzip ? gzipSync(tar) : tar;
 }
 
-function header(entry: RawEntry, type: keyof typeof TYPE_FLAG, size: number): Buffer {
+function header(entry: RawTarEntry, type: keyof typeof TYPE_FLAG, size: number): Buffer {
   const block = Buffer.alloc(512);
   const put = (text: string, offset: number, length: number) =>
     block.write(text, offset, length, "utf8");
