@@ -1,10 +1,6 @@
 import { BentoYamlError } from "../errors.js";
 import { isTagPart } from "../tag.js";
 
-/** What a name or version that breaks the tag rules is told (it could climb out of a directory). */
-export const tagPartRule = (value: string) =>
-  `"${value}" may only hold letters, digits, "-", "." and "_", start and end with a letter or digit, and be at most 63 characters long`;
-
 /** A bento.yaml mapping as parsed. */
 export type Mapping = Record<string, unknown>;
 
@@ -36,9 +32,16 @@ export class FieldReader {
 
   /** A required name or version: it becomes a path in the cache and the store, and an image tag. */
   tagPart(parent: Mapping, key: string, path: string): string {
-    const value = this.requiredString(parent, key, path);
-    if (!isTagPart(value)) throw this.fail(path, tagPartRule(value));
-    return value;
+    return this.checkTagPart(this.requiredString(parent, key, path), path);
+  }
+
+  /** `value` when it follows the tag rules; a name or version that breaks them could climb out of a directory. */
+  checkTagPart(value: string, path: string): string {
+    if (isTagPart(value)) return value;
+    throw this.fail(
+      path,
+      `"${value}" may only hold letters, digits, "-", "." and "_", start and end with a letter or digit, and be at most 63 characters long`,
+    );
   }
 
   /** A string, or undefined when absent or null. */

@@ -1,6 +1,5 @@
-import { isTagPart } from "../tag.js";
 import type { BentoModel, BentoService, HuggingFaceSource, ModelTag } from "./schema.js";
-import { type FieldReader, isMapping, type Mapping, tagPartRule } from "./validate-fields.js";
+import { type FieldReader, isMapping, type Mapping } from "./validate-fields.js";
 
 /** Normalizes a `models:` list: tag strings (bentos before BentoML 1.0) or model mappings. */
 export function readModels(fields: FieldReader, parent: Mapping, path: string): BentoModel[] {
@@ -68,6 +67,6 @@ function splitTag(fields: FieldReader, text: string, path: string): ModelTag {
   if (!name || rest.length > 0 || version === "")
     throw fields.fail(path, `must be a model tag "name:version", got "${text}"`);
   for (const part of version === undefined ? [name] : [name, version])
-    if (!isTagPart(part)) throw fields.fail(path, tagPartRule(part));
+    fields.checkTagPart(part, path);
   return version === undefined ? { name } : { name, version };
 }
