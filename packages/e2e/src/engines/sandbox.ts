@@ -1,6 +1,7 @@
 import { cp, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { tempDir } from "@bento/test-support";
+import { steeringFreeEnv } from "../steering-free-env.js";
 import { EXAMPLE_HOME } from "./paths.js";
 
 /** Private folders for one engine's builds: bento copies, a BentoML home, a staging cache. */
@@ -17,15 +18,6 @@ export interface Sandbox {
   cleanup(): Promise<void>;
 }
 
-/** Variables of the test process that would change what a run does. */
-const DROPPED = new Set([
-  "BENTOML_CONTAINERIZE_BACKEND",
-  "BENTO_BACKEND_PLUGINS",
-  "DOCKER_BUILDKIT",
-  "FORCE_COLOR",
-  "XDG_CACHE_HOME",
-]);
-
 /** Makes a sandbox under the test temp dir. */
 export async function sandbox(prefix: string): Promise<Sandbox> {
   const dir = await tempDir(prefix);
@@ -33,7 +25,7 @@ export async function sandbox(prefix: string): Promise<Sandbox> {
   const cache = join(dir.path, "cache");
   await cp(EXAMPLE_HOME, home, { recursive: true, preserveTimestamps: true });
   await mkdir(cache);
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !DROPPED.has(key)));
+  const base = steeringFreeEnv();
   return {
     root: dir.path,
     home,

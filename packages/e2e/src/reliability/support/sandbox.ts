@@ -1,6 +1,7 @@
 import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { listTree, tempDir, treeChecksum } from "@bento/test-support";
+import { steeringFreeEnv } from "../../steering-free-env.js";
 
 /** Checksums of what a run must not change. */
 export interface Snapshot {
@@ -29,14 +30,6 @@ export interface Sandbox {
   cleanup(): Promise<void>;
 }
 
-/** Variables of the test process that would change what a run does. */
-const DROPPED = [
-  "BENTOML_CONTAINERIZE_BACKEND",
-  "DOCKER_BUILDKIT",
-  "FORCE_COLOR",
-  "XDG_CACHE_HOME",
-];
-
 /** Makes a sandbox under the test temp dir. */
 export async function sandbox(prefix = "bento-relia-"): Promise<Sandbox> {
   const dir = await tempDir(prefix);
@@ -45,9 +38,7 @@ export async function sandbox(prefix = "bento-relia-"): Promise<Sandbox> {
   const [tmp, cache, home, hf, work, bin] = ["tmp", "cache", "home", "hf", "work", "bin"].map(at);
   for (const path of [tmp, cache, home, hf, work, bin]) await mkdir(path!, { recursive: true });
   await symlink(process.execPath, join(bin!, "node"));
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !DROPPED.includes(key)),
-  );
+  const base = steeringFreeEnv();
   return {
     root,
     tmp: tmp!,
