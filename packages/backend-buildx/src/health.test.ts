@@ -4,7 +4,7 @@ import { parseBuildxVersion } from "./health.js";
 import { buildxBackend } from "./index.js";
 
 const DOCKER = "/usr/bin/docker";
-const SERVER = `${DOCKER} version --format {{json .Server.Version}}`;
+const SERVER = `${DOCKER} version --format {{json .Server.Version}} {{json .Client.Version}}`;
 const HELP = `${DOCKER} buildx --help`;
 const VERSION = `${DOCKER} buildx version`;
 const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, exitCode: 0 };

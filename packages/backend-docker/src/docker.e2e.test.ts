@@ -1,5 +1,16 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { backendEnv, which } from "@bento/container-core";
-import { checkFlagsAgainstHelp, isCi, requireEngine, tempDir } from "@bento/test-support";
+import {
+  baseImage,
+  checkFlagsAgainstHelp,
+  describeFailure,
+  exec,
+  isCi,
+  removeImages,
+  requireEngine,
+  tempDir,
+} from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { everyDockerOption } from "../test/every-option.js";
 import { dockerBackend } from "./index.js";
@@ -8,6 +19,8 @@ import { dockerBackend } from "./index.js";
 // our options can produce against `docker build --help` (buildx's, with BuildKit on).
 
 const usable = await requireEngine("docker");
+// The direct `docker buildx build` needs the buildx plugin, which the buildx suite probes.
+const forwards = usable && (await requireEngine("buildx"));
 const hasBinary = which("docker") !== undefined || isCi(process.env);
 if (!hasBinary) console.warn("Skipping docker daemon-down test: docker is not on PATH");
 
@@ -46,6 +59,41 @@ describe.skipIf(!usable)("docker against the real engine", () => {
   });
 });
 
+describe.skipIf(!forwards)("docker build handed to buildx directly", () => {
+  it("builds through `docker buildx build --builder default` the very image `docker build` gives", async () => {
+    const env = backendEnv(dockerBackend);
+    const report = await dockerBackend.diagnose();
+    const command = dockerBackend.buildCommandFor?.({ env, report, args: [] });
+    expect(command).toEqual(["buildx", "build", "--builder", "default"]);
+    const dir = await tempDir("bento-docker-direct-");
+    const tags = [`bento-test-direct:${process.pid}`, `bento-test-forwarded:${process.pid}`];
+    try {
+      const context = join(dir.path, "context");
+      await mkdir(context);
+      const label = `org.bento-container.test=${process.pid}`;
+      await writeFile(
+        join(context, "Dockerfile"),
+        `FROM ${baseImage()}\nRUN echo built > /built.txt\nLABEL ${label}\n`,
+      );
+      const build = async (argv: string[], tag: string) => {
+        const iid = join(dir.path, `${tag.replace(/\W/g, "-")}.iid`);
+        const result = await exec([...argv, "--tag", tag, "--iidfile", iid, context], { env });
+        expect(result.exitCode, describeFailure(argv, result)).toBe(0);
+        return (await readFile(iid, "utf8")).trim();
+      };
+      const direct = await build(["docker", ...(command ?? [])], tags[0]!);
+      const forwarded = await build(["docker", "build"], tags[1]!);
+      expect(direct).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(direct).toBe(forwarded);
+      const inspect = await exec(["docker", "image", "inspect", "--format", "{{.Id}}", tags[0]!]);
+      expect(inspect.stdout.trim()).toBe(direct);
+    } finally {
+      await removeImages("docker", ...tags);
+      await dir.cleanup();
+    }
+  });
+});
+
 describe.skipIf(!hasBinary)("docker with no daemon to talk to", () => {
   it("is unhealthy, names the command and what docker said, and hints at the daemon", async () => {
     const dir = await tempDir("bento-docker-down-");
@@ -55,7 +103,9 @@ describe.skipIf(!hasBinary)("docker with no daemon to talk to", () => {
         env: { ...process.env, DOCKER_HOST: `unix://${socket}` },
       });
       expect(report).toMatchObject({ backend: "docker", healthy: false, binary: which("docker") });
-      expect(report.reason).toContain("version --format '{{json .Server.Version}}'");
+      expect(report.reason).toContain(
+        "version --format '{{json .Server.Version}} {{json .Client.Version}}'",
+      );
       expect(report.reason).toContain(socket);
       expect(report.hint).toMatch(/Start the Docker daemon/);
     } finally {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dockerBackend } from "./index.js";
 
 const DOCKER = "/usr/bin/docker";
-const VERSION = `${DOCKER} version --format {{json .Server.Version}}`;
+const VERSION = `${DOCKER} version --format {{json .Server.Version}} {{json .Client.Version}}`;
 const HELP = `${DOCKER} build --help`;
 const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, exitCode: 0 };
 
@@ -31,7 +31,7 @@ const diagnose = (run: CommandRunner, env: Record<string, string> = {}) =>
 describe("docker health", () => {
   it("is healthy with a BuildKit server and a CLI that can build", async () => {
     const { run, calls } = runner({
-      [VERSION]: { stdout: '"20.10.24+dfsg1"' },
+      [VERSION]: { stdout: '"20.10.24+dfsg1" "28.2.2"' },
       [HELP]: { stdout: "Usage" },
     });
     expect(await diagnose(run, { PATH: "/usr/bin" })).toEqual({
@@ -39,6 +39,7 @@ describe("docker health", () => {
       healthy: true,
       binary: DOCKER,
       version: "20.10.24+dfsg1",
+      clientVersion: "28.2.2",
     });
     expect(calls.map((c) => c.argv)).toEqual([VERSION, HELP]);
     expect(calls[0]?.options).toEqual({
@@ -81,7 +82,7 @@ describe("docker health", () => {
     expect(report).toMatchObject({
       healthy: false,
       binary: DOCKER,
-      reason: `\`${DOCKER} version --format '{{json .Server.Version}}'\` exited with code 1: Cannot connect to the Docker daemon at unix:///nope.sock.`,
+      reason: `\`${DOCKER} version --format '{{json .Server.Version}} {{json .Client.Version}}'\` exited with code 1: Cannot connect to the Docker daemon at unix:///nope.sock.`,
     });
     expect(report.hint).toMatch(/Start the Docker daemon/);
   });
@@ -89,7 +90,7 @@ describe("docker health", () => {
   it("reports garbage instead of a version", async () => {
     const { run } = runner({ [VERSION]: { stdout: "<html>proxy error</html>" } });
     expect((await diagnose(run)).reason).toBe(
-      `\`${DOCKER} version --format '{{json .Server.Version}}'\` answered <html>proxy error</html>, not a server version`,
+      `\`${DOCKER} version --format '{{json .Server.Version}} {{json .Client.Version}}'\` answered <html>proxy error</html>, not a server version`,
     );
   });
 

@@ -42,7 +42,7 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     askHelp ? probe(context, helpArgv, env) : undefined,
   ]);
   if (!("version" in server)) return report(server);
-  const { version } = server;
+  const { version, clientVersion } = server;
   if (buildkit && !versionAtLeast(version, MIN_DOCKER_SERVER)) {
     return report({
       version,
@@ -61,5 +61,11 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
       });
     }
   }
-  return { backend: "docker", healthy: true, binary, version };
+  return {
+    backend: "docker",
+    healthy: true,
+    binary,
+    version,
+    ...(clientVersion && { clientVersion }),
+  };
 }

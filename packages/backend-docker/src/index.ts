@@ -5,10 +5,12 @@ import {
   parseIidfile,
 } from "@bento/container-core";
 import { dockerBuildArgs } from "./args.js";
+import { dockerBuildCommand } from "./command.js";
 import { diagnoseDocker } from "./health.js";
 import { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
 
 export { dockerBuildArgs } from "./args.js";
+export { dockerBuildCommand, FORWARDING_CLI } from "./command.js";
 export { diagnoseDocker, MIN_DOCKER_SERVER } from "./health.js";
 export { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
 
@@ -18,7 +20,10 @@ declare module "@bento/container-core" {
   }
 }
 
-/** The docker backend: `docker build` with BuildKit. Registered on import. */
+/**
+ * The docker backend: `docker build` with BuildKit, called as `docker buildx
+ * build` where the CLI would forward it there. Registered on import.
+ */
 export const dockerBackend = defineBackend<DockerOptions>("docker", {
   source: "@bento/backend-docker",
   description: "docker build (BuildKit)",
@@ -30,6 +35,7 @@ export const dockerBackend = defineBackend<DockerOptions>("docker", {
   diagnose: diagnoseDocker,
   healthFingerprint: (context) => dockerFingerprint(context),
   constructBuildArgs: dockerBuildArgs,
+  buildCommandFor: (context) => dockerBuildCommand(context),
 });
 
 ensureBackend(dockerBackend);

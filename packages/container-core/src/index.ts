@@ -10,6 +10,7 @@ export {
 export type {
   BackendSpec,
   BuildArgsInput,
+  BuildCommandContext,
   BuildInvocation,
   HealthContext,
   HealthPurpose,
@@ -19,11 +20,19 @@ export type {
 } from "./backend/contract.js";
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
 export {
+  type DockerCliConfig,
+  dockerConfigDir,
+  dockerContextName,
+  dockerPluginCandidates,
+  findDockerPlugin,
+  readDockerConfig,
+} from "./backend/docker-cli.js";
+export {
   DOCKER_DAEMON_HINT,
   DOCKER_INSTALL_HINT,
   type DockerServerAnswer,
   dockerServerVersion,
-  parseServerVersion,
+  parseDockerVersions,
 } from "./backend/docker-server.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
 export { dockerFingerprint, fileIdentity } from "./backend/fingerprint.js";

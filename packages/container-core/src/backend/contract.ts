@@ -10,6 +10,8 @@ export interface HealthReport {
   binary?: string;
   /** Version of the binary (and, for daemons, the server), when known. */
   version?: string;
+  /** The client CLI's own version, for backends whose `version` is another's (docker: the daemon's). */
+  clientVersion?: string;
   /** Why the backend is unhealthy: the command that was run and what it said. */
   reason?: string;
   /** How to make it healthy (install, start a daemon, set a variable). */
@@ -57,6 +59,16 @@ export interface BuildInvocation {
   warn?: (message: string) => void;
 }
 
+/** What a backend may look at when it picks the command for one build. */
+export interface BuildCommandContext {
+  /** The build's environment, the backend's defaults included. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The health report the build goes ahead on. */
+  report: HealthReport;
+  /** What `constructBuildArgs` returned. */
+  args: readonly string[];
+}
+
 /** Options given to `constructBuildArgs`: the backend's own plus the invocation. */
 export type BuildArgsInput<O = Record<string, unknown>> = O & BuildInvocation;
 
@@ -100,6 +112,13 @@ export interface OCIBuilder<O = Record<string, unknown>> {
   /** The argv after `binary` and `buildCommand`. Pure. */
   constructBuildArgs(options: BuildArgsInput<O>): string[];
   /**
+   * The arguments between `binary` and the build flags for one build, when they
+   * differ from `buildCommand` (`undefined` keeps it). Reads files and variables,
+   * runs nothing. Docker uses it to call `docker buildx build` itself where
+   * `docker build` would hand the build to buildx anyway.
+   */
+  buildCommandFor?(context: BuildCommandContext): readonly string[] | undefined;
+  /**
    * A command that reads the build's standard output and loads it into a local
    * image store (buildctl's docker or OCI tarball), or `undefined`.
    */
@@ -122,6 +141,13 @@ export interface BackendSpec<O = Record<string, unknown>> {
   healthFingerprint?(context: HealthContext): Promise<string | undefined>;
   binary?: string;
   buildCommand?: readonly string[];
+  /**
+   * The arguments between `binary` and the build flags for one build, when they
+   * differ from `buildCommand` (`undefined` keeps it). Reads files and variables,
+   * runs nothing. Docker uses it to call `docker buildx build` itself where
+   * `docker build` would hand the build to buildx anyway.
+   */
+  buildCommandFor?(context: BuildCommandContext): readonly string[] | undefined;
   env?: Readonly<Record<string, string>>;
   options?: OptionTable;
   capabilities?: CapabilityTable;

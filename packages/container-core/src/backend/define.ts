@@ -62,6 +62,16 @@ export function defineBackend<O = Record<string, unknown>>(
         }
       : undefined,
     constructBuildArgs: spec.constructBuildArgs,
+    // A command hook that throws keeps `buildCommand`.
+    buildCommandFor: spec.buildCommandFor
+      ? (context) => {
+          try {
+            return spec.buildCommandFor?.(context);
+          } catch {
+            return undefined;
+          }
+        }
+      : undefined,
     loadCommand: spec.loadCommand,
   };
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "./docker-server.js";
+import { parseDockerVersions } from "./docker-server.js";
 
-describe("parseServerVersion", () => {
+describe("parseDockerVersions", () => {
   it.each([
-    ['"20.10.24+dfsg1"\n', "20.10.24+dfsg1"],
-    ['"28.2.2"', "28.2.2"],
-    ["", undefined],
-    ["null", undefined],
-    ['"dev"', undefined],
-    ["20.10.24", undefined],
-  ])("%j → %s", (stdout, expected) => {
-    expect(parseServerVersion(stdout)).toBe(expected);
+    ['"20.10.24+dfsg1" "28.2.2"\n', { version: "20.10.24+dfsg1", clientVersion: "28.2.2" }],
+    ['"28.2.2"', { version: "28.2.2", clientVersion: undefined }],
+    ['"28.2.2" "dev"', { version: "28.2.2", clientVersion: undefined }],
+    ["", { version: undefined, clientVersion: undefined }],
+    ["null", { version: undefined, clientVersion: undefined }],
+    ['"dev" "28.2.2"', { version: undefined, clientVersion: "28.2.2" }],
+    ["20.10.24", { version: undefined, clientVersion: undefined }],
+  ])("%j → %j", (stdout, expected) => {
+    expect(parseDockerVersions(stdout)).toEqual(expected);
   });
 });

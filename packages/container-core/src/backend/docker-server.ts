@@ -10,24 +10,30 @@ export const DOCKER_INSTALL_HINT =
 export const DOCKER_DAEMON_HINT =
   "Start the Docker daemon (`systemctl start docker`, or `dockerd`), or point DOCKER_HOST at a running one.";
 
-/** The docker daemon's version, or why it gave none (with {@link DOCKER_DAEMON_HINT}). */
-export type DockerServerAnswer = { version: string } | { reason: string; hint: string };
+/**
+ * The docker daemon's version and, when the CLI gave it, the CLI's own; or why
+ * the daemon gave none (with {@link DOCKER_DAEMON_HINT}).
+ */
+export type DockerServerAnswer =
+  | { version: string; clientVersion?: string }
+  | { reason: string; hint: string };
 
 /**
- * Asks the daemon behind `binary` for its version with
- * `docker version --format '{{json .Server.Version}}'`. Never throws.
+ * Asks the daemon behind `binary` for its version, and the CLI for its own, with
+ * `docker version --format '{{json .Server.Version}} {{json .Client.Version}}'`.
+ * Never throws.
  */
 export async function dockerServerVersion(
   context: HealthContext,
   binary: string,
   env: HealthContext["env"],
 ): Promise<DockerServerAnswer> {
-  const argv = [binary, "version", "--format", "{{json .Server.Version}}"];
+  const argv = [binary, "version", "--format", "{{json .Server.Version}} {{json .Client.Version}}"];
   const answer = await probe(context, argv, env);
   const failed = probeFailure(argv, answer, context.timeoutMs);
   if (failed) return { reason: failed, hint: DOCKER_DAEMON_HINT };
-  const version = parseServerVersion(answer.stdout);
-  if (version !== undefined) return { version };
+  const { version, clientVersion } = parseDockerVersions(answer.stdout);
+  if (version !== undefined) return clientVersion ? { version, clientVersion } : { version };
   const said = outputTail(answer) || "nothing";
   return {
     reason: `\`${formatArgv(argv)}\` answered ${said}, not a server version`,
@@ -35,10 +41,15 @@ export async function dockerServerVersion(
   };
 }
 
-/** The server version in `docker version --format '{{json .Server.Version}}'` output. */
-export function parseServerVersion(stdout: string): string | undefined {
+/** The server and client versions in the output of the `docker version` format above. */
+export function parseDockerVersions(stdout: string): { version?: string; clientVersion?: string } {
+  const [server, client] = stdout.trim().split(/\s+/).map(jsonVersion);
+  return { version: server, clientVersion: client };
+}
+
+function jsonVersion(text: string): string | undefined {
   try {
-    const value: unknown = JSON.parse(stdout.trim());
+    const value: unknown = JSON.parse(text);
     return typeof value === "string" && /^\d+\.\d+/.test(value) ? value : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
-import { homedir } from "node:os";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { HealthContext } from "./contract.js";
+import { dockerConfigDir, dockerContextName, readDockerConfig } from "./docker-cli.js";
 
 /**
  * A file's identity for a health fingerprint: inode, size and change times, so
@@ -37,9 +37,8 @@ export async function dockerFingerprint(
 ): Promise<string | undefined> {
   const binary = context.which("docker");
   const env = context.env;
-  const configDir = env.DOCKER_CONFIG || join(homedir(), ".docker");
-  const config = await readConfig(join(configDir, "config.json"));
-  const socket = daemonSocket(env, config?.currentContext);
+  const configDir = dockerConfigDir(env);
+  const socket = daemonSocket(env, dockerContextName(env, readDockerConfig(env)));
   if (binary === undefined || socket === undefined) return undefined;
   const [binaryId, socketId, configId, ...extraIds] = await Promise.all(
     [binary, socket, join(configDir, "config.json"), ...extraFiles].map(fileIdentity),
@@ -50,22 +49,8 @@ export async function dockerFingerprint(
 }
 
 /** The unix socket of the daemon the docker CLI will use, or `undefined` when it is not one. */
-function daemonSocket(
-  env: HealthContext["env"],
-  currentContext: string | undefined,
-): string | undefined {
+function daemonSocket(env: HealthContext["env"], contextName: string): string | undefined {
   const host = env.DOCKER_HOST;
   if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : undefined;
-  const name = env.DOCKER_CONTEXT || currentContext;
-  if (name && name !== "default") return undefined;
-  return "/var/run/docker.sock";
-}
-
-async function readConfig(path: string): Promise<{ currentContext?: string } | undefined> {
-  try {
-    const value: unknown = JSON.parse(await readFile(path, "utf8"));
-    return value && typeof value === "object" ? (value as { currentContext?: string }) : undefined;
-  } catch {
-    return undefined;
-  }
+  return contextName === "default" ? "/var/run/docker.sock" : undefined;
 }

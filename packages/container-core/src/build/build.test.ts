@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeSpec2Bento } from "../../test/helpers/bento-fixture.js";
 import { rejectionOf } from "../../test/helpers/rejection.js";
 import type { CapabilityTable } from "../backend/capabilities.js";
+import type { BuildCommandContext } from "../backend/contract.js";
 import { optionArgs } from "../backend/flags.js";
 import type { OptionTable } from "../backend/option-table.js";
 import { registerBackend, unregisterBackend } from "../backend/registry.js";
@@ -391,6 +392,57 @@ describe("build", () => {
     expect(await recalled()).toBe(false);
     expect(purposes).toEqual(["build", "build", "build"]);
     expect(await standIn.calls()).toHaveLength(3);
+  });
+
+  it("runs the command the backend picks for the build, given the build's env; not under sudo", async () => {
+    unregisterBackend("standin");
+    const seen: BuildCommandContext[] = [];
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: true,
+      env: { STANDIN_DEFAULT: "default", DEFAULT_ONLY: "d" },
+      options: table,
+      diagnose: async () => ({ backend: "standin", healthy: true, clientVersion: "2.0" }),
+      constructBuildArgs: ({ contextPath }) => ["--flag", contextPath],
+      buildCommandFor: (context) => {
+        seen.push(context);
+        return ["direct", "build"];
+      },
+    });
+    const result = await run();
+    expect(result.argv).toEqual([
+      "standin-builder",
+      "direct",
+      "build",
+      "--flag",
+      result.contextPath,
+    ]);
+    expect((await standIn.calls())[0]?.argv).toEqual(result.argv.slice(1));
+    expect(seen).toEqual([
+      {
+        report: { backend: "standin", healthy: true, clientVersion: "2.0" },
+        args: ["--flag", result.contextPath],
+        env: expect.objectContaining({ STANDIN_DEFAULT: "user wins", DEFAULT_ONLY: "d" }),
+      },
+    ]);
+    const asRoot = await run({ dryRun: true, runAsRoot: true });
+    expect(asRoot.argv.slice(0, 4)).toEqual(["sudo", "--preserve-env", "standin-builder", "build"]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("keeps the backend's own command when its command hook fails", async () => {
+    unregisterBackend("standin");
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: true,
+      options: table,
+      constructBuildArgs: ({ contextPath }) => [contextPath],
+      buildCommandFor: () => {
+        throw new Error("unreadable config");
+      },
+    });
+    const result = await run();
+    expect(result.argv).toEqual(["standin-builder", "build", result.contextPath]);
   });
 
   it("after a remembered check, a failed build still runs the full check to explain itself", async () => {

@@ -139,8 +139,13 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
       file: containerfilePath,
       warn: onWarning,
     });
+    const buildEnv = { ...backendEnv(builder, env), ...reproducible.env };
+    // Under sudo the engine reads root's settings, not these: the backend's own command stays.
     const sudo = common.runAsRoot ? ["sudo", "--preserve-env"] : [];
-    const argv = [...sudo, builder.binary, ...builder.buildCommand, ...args];
+    const command =
+      (!common.runAsRoot && builder.buildCommandFor?.({ env: buildEnv, report, args })) ||
+      builder.buildCommand;
+    const argv = [...sudo, builder.binary, ...command, ...args];
     const loader = builder.loadCommand?.({ ...backendOptions, ...invocation });
     const result = (output: string, imageId?: string): BuildResult => ({
       imageId,
@@ -161,7 +166,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     emit({ type: "command", argv });
     const track = createStepTracker();
     const { output } = await runBuildProcess(argv, {
-      env: { ...backendEnv(builder, env), ...reproducible.env },
+      env: buildEnv,
       cwd: context.dir,
       signal: common.signal,
       loader: loader ? [...sudo, ...loader] : undefined,

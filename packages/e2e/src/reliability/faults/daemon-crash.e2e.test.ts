@@ -32,7 +32,9 @@ describe.skipIf(!usable || !hasDockerd)("the docker daemon dies mid-build", () =
       await daemon.crash();
       const result = await run.result;
       expect(result.exitCode, describeRun(result)).toBe(1);
-      expect(unclearError(result.stderr, /docker build.*exit code: 1/s)).toBeUndefined();
+      expect(
+        unclearError(result.stderr, /docker (?:buildx )?build.*exit code: 1/s),
+      ).toBeUndefined();
       expect(result.stdout + result.stderr).toMatch(
         /error reading from server|Cannot connect to the Docker daemon|connection reset|EOF/,
       );

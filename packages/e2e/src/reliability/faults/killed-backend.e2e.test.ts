@@ -37,7 +37,7 @@ describe.skipIf(!usable)("a docker build stopped midway", () => {
       const result = await run.result;
       expect(result.exitCode, describeRun(result)).toBe(1);
       expect(
-        unclearError(result.stderr, /docker build.*(?:SIGKILL|137)/s),
+        unclearError(result.stderr, /docker (?:buildx )?build.*(?:SIGKILL|137)/s),
         describeRun(result),
       ).toBeUndefined();
       await expectNothingLeft(tag, step, box.leftovers);

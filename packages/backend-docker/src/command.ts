@@ -1,0 +1,40 @@
+import {
+  type BuildCommandContext,
+  dockerContextName,
+  findDockerPlugin,
+  readDockerConfig,
+  versionAtLeast,
+} from "@bento/container-core";
+
+/** The first docker CLI that hands `docker build` to the buildx plugin. */
+export const FORWARDING_CLI = "23.0";
+
+/**
+ * `buildx build --builder <context>` wherever `docker build` would hand the
+ * build to buildx itself: a CLI of 23.0 or newer, `DOCKER_BUILDKIT` not off, no
+ * `builder` alias in the CLI's config, and the buildx plugin installed. Same
+ * build, same builder (the current context's, which `docker build` pins; a
+ * builder the user names is kept), without the CLI's two plugin look-ups before
+ * it. Anywhere else `undefined`: `docker build` runs and decides for itself.
+ */
+export function dockerBuildCommand(
+  context: BuildCommandContext,
+  findPlugin: typeof findDockerPlugin = findDockerPlugin,
+): readonly string[] | undefined {
+  const { env, report, args } = context;
+  if (!versionAtLeast(report.clientVersion, FORWARDING_CLI)) return undefined;
+  if (!buildkitOn(env.DOCKER_BUILDKIT)) return undefined;
+  const config = readDockerConfig(env);
+  if (config?.aliases?.builder !== undefined) return undefined;
+  if (findPlugin("buildx", env, config) === undefined) return undefined;
+  const named =
+    Boolean(env.BUILDX_BUILDER) ||
+    args.some((arg) => arg === "--builder" || arg.startsWith("--builder="));
+  if (named) return ["buildx", "build"];
+  return ["buildx", "build", "--builder", dockerContextName(env, config)];
+}
+
+/** `DOCKER_BUILDKIT` as the docker CLI reads it (Go's boolean syntax); unset counts as on. */
+function buildkitOn(value: string | undefined): boolean {
+  return value === undefined || ["1", "t", "T", "TRUE", "true", "True"].includes(value);
+}
