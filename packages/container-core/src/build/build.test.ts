@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -392,6 +392,19 @@ describe("build", () => {
     expect(await recalled()).toBe(false);
     expect(purposes).toEqual(["build", "build", "build"]);
     expect(await standIn.calls()).toHaveLength(3);
+  });
+
+  it("keeps the rendered template: the next build reads it back instead of rendering", async () => {
+    const first = await run();
+    const rendered = join(cache, "containerfiles", "rendered");
+    const [kept] = await readdir(rendered);
+    const body = await readFile(join(rendered, kept!), "utf8");
+    expect(first.containerfile).toContain(body.trimEnd());
+    await writeFile(join(rendered, kept!), `${body}# read back\n`);
+    expect((await run()).containerfile).toContain("# read back");
+    const other = await run({ baseImage: "python:3.12-slim" });
+    expect(other.containerfile).not.toContain("# read back");
+    expect(await readdir(rendered)).toHaveLength(2);
   });
 
   it("runs the command the backend picks for the build, given the build's env; not under sudo", async () => {

@@ -4,7 +4,6 @@ import { backendEnv } from "../backend/env.js";
 import { validateOptions } from "../backend/validate-options.js";
 import { type ResolvedBento, resolveBento } from "../bento/reference.js";
 import { allModels } from "../bento/schema.js";
-import { containerfileEngine } from "../containerfile/engine.js";
 import { generateContainerfile } from "../containerfile/generate.js";
 import { cacheDir } from "../context/cache-dir.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
@@ -47,8 +46,8 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
   const cache = cacheDir(env);
   const cleanups: (() => Promise<void>)[] = [];
   // The health check mostly waits for the engine's CLI: it starts first, and the bento is
-  // resolved, its context staged and the template engine loaded meanwhile. A bento error
-  // still comes first, then a health failure; everything settles before build() returns.
+  // resolved and its context staged meanwhile. A bento error still comes first, then a
+  // health failure; everything settles before build() returns.
   const selecting = selectBackend(
     common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
     { env, purpose: "build" },
@@ -66,7 +65,6 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     const staging = stageBento(bento, { env, cache, onWarning });
     staging.catch(ignore);
     cleanups.push(() => staging.then(ignore, ignore));
-    containerfileEngine().catch(ignore);
     const { builder, report, recalled, remember } = await selecting;
     emit({ type: "health", report, recalled });
     validateOptions(builder.name, builder.options, userOptions);
@@ -96,6 +94,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
         baseImage: common.baseImage,
         frontend: common.frontend,
         contextEntries: (await readdir(context.dir)).sort(),
+        renderCache: join(cache, "containerfiles", "rendered"),
       },
     );
     const containerfilePath = await writeContainerfile(cache, `${name}-${version}`, containerfile);

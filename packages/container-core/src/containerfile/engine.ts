@@ -13,6 +13,9 @@ const TEMPLATES = new URL("./templates/", import.meta.url);
 
 let engine: Promise<Liquid> | undefined;
 
+/** This module's file: its filters decide rendered output as much as the templates do. */
+export const ENGINE_FILE = fileURLToPath(import.meta.url);
+
 /** The directory holding the Containerfile templates. */
 export function templatesDir(): string {
   const dir = fileURLToPath(TEMPLATES);

@@ -1,6 +1,6 @@
 import { ContainerfileError } from "../errors.js";
 import { copyArguments, listContextEntries } from "./copy-entries.js";
-import { containerfileEngine } from "./engine.js";
+import { containerfileEngine, ENGINE_FILE, templatesDir } from "./engine.js";
 import { featuresInstruction } from "./features.js";
 import { headerLines } from "./header.js";
 import {
@@ -9,6 +9,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from "./options.js";
+import { renderCached } from "./render-cache.js";
 import { renderUserTemplate } from "./user-template.js";
 import { planV1, type TemplatePlan } from "./variables-v1.js";
 import { planV2 } from "./variables-v2.js";
@@ -39,14 +40,20 @@ export async function generateContainerfile(
       : await planV1(dir, config, resolved, copyArgs);
   const template = config.spec === 1 ? config.docker.dockerfile_template : undefined;
   const body =
-    template === undefined ? await renderPlan(plan) : await renderUserTemplate(dir, template, plan);
+    template === undefined
+      ? await renderPlan(plan, options.renderCache)
+      : await renderUserTemplate(dir, template, plan);
   return assemble(body, resolved, config.spec === 1);
 }
 
-async function renderPlan(plan: TemplatePlan): Promise<string> {
+async function renderPlan(plan: TemplatePlan, cacheDir: string | undefined): Promise<string> {
   try {
-    return await (await containerfileEngine()).renderFile(plan.template, plan.variables);
+    const cache = { dir: cacheDir, templates: templatesDir(), engineFile: ENGINE_FILE };
+    return await renderCached(plan, cache, async () =>
+      (await containerfileEngine()).renderFile(plan.template, plan.variables),
+    );
   } catch (cause) {
+    if (cause instanceof ContainerfileError) throw cause;
     throw new ContainerfileError(
       `Rendering template ${plan.template} failed: ${(cause as Error).message}`,
       {

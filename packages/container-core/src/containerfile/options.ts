@@ -26,6 +26,12 @@ export interface ContainerfileOptions {
   addHeader?: boolean;
   /** Top-level names in the build context; default: the bento's plus models/hf-models it lists. */
   contextEntries?: readonly string[];
+  /**
+   * A folder where rendered templates are kept by template, variables and
+   * template files, so a later run with the same inputs skips the template
+   * engine; `build()` keeps one in its cache folder. Default: none.
+   */
+  renderCache?: string;
 }
 
 /** Options with defaults applied and values checked. */
