@@ -81,6 +81,6 @@ describe("node-app --dry-run", () => {
     expect(stderr).toContain("backend docker 24.0.7");
     // Before a build docker's health check asks the server only; nothing else runs.
     const calls = (await docker.calls()).map((call) => call.argv.join(" "));
-    expect(calls).toEqual(["version --format {{json .Server.Version}}"]);
+    expect(calls).toEqual(["version --format {{json .Server.Version}} {{json .Client.Version}}"]);
   });
 });
