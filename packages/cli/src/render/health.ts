@@ -15,7 +15,7 @@ export function healthText(reports: readonly LiveReport[], color: boolean): stri
   const rows = reports.map((report) => [
     report.backend,
     report.healthy ? paint("healthy", "green", color) : paint("unhealthy", "red", color),
-    report.version ?? "-",
+    versionCell(report),
     report.binary ?? "-",
     report.healthy ? "" : (report.reason ?? ""),
   ]);
@@ -34,4 +34,10 @@ export function healthText(reports: readonly LiveReport[], color: boolean): stri
       )}`
     : "";
   return hints.length ? `${table}${live}\nTo fix:\n${hints.join("\n")}\n` : `${table}${live}`;
+}
+
+/** The report's version, and the client CLI's when the backend gave it (docker: server, then CLI). */
+function versionCell(report: HealthReport): string {
+  if (report.version === undefined) return "-";
+  return report.clientVersion ? `${report.version} (CLI ${report.clientVersion})` : report.version;
 }

@@ -11,6 +11,7 @@ describe("healthText", () => {
         backend: "docker",
         healthy: true,
         version: "24.0.7",
+        clientVersion: "28.2.2",
         binary: "/usr/bin/docker",
         capabilities: liveCapabilities({ cacheMount: true, push: { since: "25.0" } }, "24.0.7"),
       },
@@ -24,9 +25,9 @@ describe("healthText", () => {
     ];
     expect(healthText(reports, false)).toBe(
       [
-        "BACKEND  STATUS     VERSION  BINARY           REASON",
-        "docker   healthy    24.0.7   /usr/bin/docker",
-        "nerdctl  unhealthy  -        -                `nerdctl` is not on PATH",
+        "BACKEND  STATUS     VERSION              BINARY           REASON",
+        "docker   healthy    24.0.7 (CLI 28.2.2)  /usr/bin/docker",
+        "nerdctl  unhealthy  -                    -                `nerdctl` is not on PATH",
         "",
         "Live capabilities:",
         "CAPABILITY              docker",
