@@ -16,6 +16,7 @@ export const FORWARDING_CLI = "23.0";
  * build, same builder (the current context's, which `docker build` pins; a
  * builder the user names is kept), without the CLI's two plugin look-ups before
  * it. Anywhere else `undefined`: `docker build` runs and decides for itself.
+ * `findPlugin` looks for the plugin as the CLI does (replaceable in tests).
  */
 export function dockerBuildCommand(
   context: BuildCommandContext,
