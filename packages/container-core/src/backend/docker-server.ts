@@ -33,7 +33,7 @@ export async function dockerServerVersion(
   const failed = probeFailure(argv, answer, context.timeoutMs);
   if (failed) return { reason: failed, hint: DOCKER_DAEMON_HINT };
   const { version, clientVersion } = parseDockerVersions(answer.stdout);
-  if (version !== undefined) return clientVersion ? { version, clientVersion } : { version };
+  if (version !== undefined) return { version, clientVersion };
   const said = outputTail(answer) || "nothing";
   return {
     reason: `\`${formatArgv(argv)}\` answered ${said}, not a server version`,

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { healthContext } from "./define.js";
 import { dockerFingerprint, fileIdentity } from "./fingerprint.js";
@@ -23,12 +23,12 @@ afterEach(async () => {
 });
 
 /** A fingerprint for a docker found at `docker`, talking to `env`'s daemon. */
-function fingerprint(env: Record<string, string>, extra: string[] = []) {
+function fingerprint(env: Record<string, string>, plugins: string[] = []) {
   const context = healthContext({
     env: { DOCKER_CONFIG: join(dir, "config"), ...env },
     which: (binary) => (binary === "docker" ? docker : undefined),
   });
-  return dockerFingerprint(context, extra);
+  return dockerFingerprint(context, plugins);
 }
 
 describe("health fingerprints", () => {
@@ -56,9 +56,10 @@ describe("health fingerprints", () => {
     const first = await fingerprint(env);
     expect(await fingerprint({ ...env, DOCKER_BUILDKIT: "0" })).not.toBe(first);
     expect(await fingerprint({ ...env, BUILDX_BUILDER: "remote" })).not.toBe(first);
-    const plugin = join(dir, "docker-buildx");
+    const plugin = join(dir, "config", "cli-plugins", "docker-buildx");
+    await mkdir(dirname(plugin));
     await writeFile(plugin, "");
-    expect(await fingerprint(env, [plugin])).toContain(`${plugin}@`);
+    expect(await fingerprint(env, ["buildx"])).toContain(`${plugin}@`);
   });
 
   it("cannot tell for a TCP or SSH daemon, another context, or a missing socket", async () => {

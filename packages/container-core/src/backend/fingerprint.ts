@@ -1,7 +1,12 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { HealthContext } from "./contract.js";
-import { dockerConfigDir, dockerContextName, readDockerConfig } from "./docker-cli.js";
+import {
+  dockerConfigDir,
+  dockerContextName,
+  dockerPluginCandidates,
+  readDockerConfig,
+} from "./docker-cli.js";
 
 /**
  * A file's identity for a health fingerprint: inode, size and change times, so
@@ -27,25 +32,26 @@ const DOCKER_VARIABLES = [
 /**
  * Fingerprint of a docker CLI and the local daemon it talks to: the binary, the
  * daemon's unix socket (re-created each time the daemon starts), the CLI's
- * config file and the variables above, plus any `extraFiles` (a CLI plugin).
- * `undefined` for a daemon the fingerprint cannot see: a TCP or SSH host, or a
- * docker context other than `default`.
+ * config file and the variables above, plus every place the CLI may load the
+ * named `plugins` from (buildx). `undefined` for a daemon the fingerprint
+ * cannot see: a TCP or SSH host, or a docker context other than `default`.
  */
 export async function dockerFingerprint(
   context: HealthContext,
-  extraFiles: readonly string[] = [],
+  plugins: readonly string[] = [],
 ): Promise<string | undefined> {
   const binary = context.which("docker");
   const env = context.env;
-  const configDir = dockerConfigDir(env);
-  const socket = daemonSocket(env, dockerContextName(env, readDockerConfig(env)));
+  const config = readDockerConfig(env);
+  const socket = daemonSocket(env, dockerContextName(env, config));
   if (binary === undefined || socket === undefined) return undefined;
-  const [binaryId, socketId, configId, ...extraIds] = await Promise.all(
-    [binary, socket, join(configDir, "config.json"), ...extraFiles].map(fileIdentity),
+  const pluginFiles = plugins.flatMap((name) => dockerPluginCandidates(name, env, config));
+  const [binaryId, socketId, configId, ...pluginIds] = await Promise.all(
+    [binary, socket, join(dockerConfigDir(env), "config.json"), ...pluginFiles].map(fileIdentity),
   );
   if (binaryId === undefined || socketId === undefined) return undefined;
   const variables = DOCKER_VARIABLES.map((name) => `${name}=${env[name] ?? ""}`);
-  return [binaryId, socketId, configId ?? "no config", ...extraIds, ...variables].join("\n");
+  return [binaryId, socketId, configId ?? "no config", ...pluginIds, ...variables].join("\n");
 }
 
 /** The unix socket of the daemon the docker CLI will use, or `undefined` when it is not one. */

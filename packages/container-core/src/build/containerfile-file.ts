@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { writeCacheFile } from "../context/cache-dir.js";
 
 /**
  * Writes a generated Containerfile outside the bento, under a name derived from
@@ -12,12 +12,8 @@ export async function writeContainerfile(
   stem: string,
   text: string,
 ): Promise<string> {
-  const dir = join(cacheRoot, "containerfiles");
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const digest = createHash("sha256").update(text).digest("hex").slice(0, 12);
-  const path = join(dir, `${stem}-${digest}.Dockerfile`);
-  const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temporary, text, { mode: 0o644 });
-  await rename(temporary, path);
+  const path = join(cacheRoot, "containerfiles", `${stem}-${digest}.Dockerfile`);
+  await writeCacheFile(path, text, 0o644);
   return path;
 }

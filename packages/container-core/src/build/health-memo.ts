@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { HealthReport } from "../backend/contract.js";
+import { writeCacheFile } from "../context/cache-dir.js";
 
 /** How long a healthy report stands in for the check while its fingerprint still matches. */
 export const HEALTH_MEMO_MS = 10 * 60_000;
@@ -42,16 +43,8 @@ export async function rememberReport(
   if (!report.healthy) return;
   const path = memoPath(cache, report.backend);
   const memo: MemoFile = { fingerprint, checkedAt: now, report };
-  // Written beside and renamed, so a concurrent build never reads half a file.
-  const partial = `${path}.${process.pid}.tmp`;
-  try {
-    await mkdir(join(cache, "health"), { recursive: true, mode: 0o700 });
-    await writeFile(partial, JSON.stringify(memo), { mode: 0o600 });
-    await rename(partial, path);
-  } catch {
-    // Not remembered: the next build checks again.
-    await rm(partial, { force: true }).catch(() => {});
-  }
+  // Not written, not remembered: the next build checks again.
+  await writeCacheFile(path, JSON.stringify(memo)).catch(() => {});
 }
 
 function memoPath(cache: string, backend: string): string {

@@ -1,14 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileIdentity } from "../backend/fingerprint.js";
+import { writeCacheFile } from "../context/cache-dir.js";
 import type { TemplatePlan } from "./variables-v1.js";
 
 /**
@@ -25,28 +19,29 @@ export async function renderCached(
   render: () => Promise<string>,
 ): Promise<string> {
   if (cache.dir === undefined) return render();
-  const key = renderKey(plan, cache.templates, cache.engineFile);
+  const key = await renderKey(plan, cache.templates, cache.engineFile);
   const path = join(cache.dir, `${key}.txt`);
   const kept = readKept(path);
   if (kept !== undefined) return kept;
   const body = await render();
-  keep(cache.dir, path, body);
+  // A cache that cannot be written only costs the next run a render.
+  await writeCacheFile(path, body).catch(() => {});
   return body;
 }
 
-function renderKey(plan: TemplatePlan, templates: string, engineFile: string): string {
+async function renderKey(
+  plan: TemplatePlan,
+  templates: string,
+  engineFile: string,
+): Promise<string> {
   const files = readdirSync(templates)
     .sort()
-    .map((name) => identity(join(templates, name)));
+    .map((name) => join(templates, name));
+  const identities = await Promise.all([...files, engineFile].map(fileIdentity));
   return createHash("sha256")
-    .update(JSON.stringify([plan.template, plan.variables, files, identity(engineFile)]))
+    .update(JSON.stringify([plan.template, plan.variables, identities]))
     .digest("hex")
     .slice(0, 32);
-}
-
-function identity(path: string): string {
-  const found = statSync(path);
-  return `${path}@${found.ino}:${found.size}:${found.mtimeMs}`;
 }
 
 function readKept(path: string): string | undefined {
@@ -54,19 +49,5 @@ function readKept(path: string): string | undefined {
     return readFileSync(path, "utf8");
   } catch {
     return undefined;
-  }
-}
-
-function keep(dir: string, path: string, body: string): void {
-  const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, body, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch {
-    // A cache that cannot be written only costs the next run a render.
-    try {
-      rmSync(temporary, { force: true });
-    } catch {}
   }
 }
