@@ -105,18 +105,6 @@ export {
   type ModelTag,
 } from "./bento/schema.js";
 export { validateBentoConfig } from "./bento/validate.js";
-export { build } from "./build/build.js";
-export { imageLabels, type LabelSource, standardLabels } from "./build/labels.js";
-export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./build/select-backend.js";
-export type {
-  AutoBuildOptions,
-  BackendBuildOptions,
-  BuildEvent,
-  BuildOptions,
-  BuildResult,
-  CommonBuildOptions,
-  Layout,
-} from "./build/types.js";
 export type { ContainerfileLayout } from "./containerfile/copy-entries.js";
 export { CUDA_VERSIONS } from "./containerfile/cuda.js";
 export { DISTROS, type Distro } from "./containerfile/distro.js";
@@ -132,6 +120,18 @@ export { cacheDir } from "./context/cache-dir.js";
 export { hfHubCache } from "./context/hf-cache.js";
 export * from "./errors.js";
 export { validateImageTag } from "./image-tag.js";
+export { build } from "./orchestrate/build.js";
+export { imageLabels, type LabelSource, standardLabels } from "./orchestrate/labels.js";
+export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./orchestrate/select-backend.js";
+export type {
+  AutoBuildOptions,
+  BackendBuildOptions,
+  BuildEvent,
+  BuildOptions,
+  BuildResult,
+  CommonBuildOptions,
+  Layout,
+} from "./orchestrate/types.js";
 export { formatArgv } from "./process/format-argv.js";
 export { parseStep, type StepProgress } from "./process/progress.js";
 export {
