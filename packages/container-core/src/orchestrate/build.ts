@@ -68,7 +68,7 @@ export async function build(ref: string, options: BuildOptions = {}): Promise<Bu
     const { builder, report, recalled, remember } = await selecting;
     emit({ type: "health", report, recalled });
     validateOptions(builder.name, builder.options, userOptions);
-    const secretValues = buildStageSecrets(bento.config, env);
+    const secretValues = buildStageSecrets(bento.config, env, onWarning);
     checkCapabilities(builder, report.version, {
       secrets: Object.keys(secretValues).length,
       options: userOptions,

@@ -16,10 +16,17 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** A spec-2 bento whose build-stage env takes its value from the environment. */
-export function writeSecretBento(box: Sandbox, image: Record<string, unknown> = {}) {
+/**
+ * A spec-2 bento whose build-stage env takes its value from the environment;
+ * `value` is bento.yaml's default for it (none by default).
+ */
+export function writeSecretBento(
+  box: Sandbox,
+  image: Record<string, unknown> = {},
+  value?: string,
+) {
   return writeBento(
     join(box.work, "bento"),
-    spec2(image, { envs: [{ name: SECRET_NAME, stage: "build" }] }),
+    spec2(image, { envs: [{ name: SECRET_NAME, stage: "build", value }] }),
   );
 }

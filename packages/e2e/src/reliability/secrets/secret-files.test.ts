@@ -24,11 +24,14 @@ interface Scene {
   env: NodeJS.ProcessEnv;
 }
 
-async function scene(behaviour: Omit<StandInBehaviour, "serverVersion"> = {}): Promise<Scene> {
+async function scene(
+  behaviour: Omit<StandInBehaviour, "serverVersion"> = {},
+  yamlValue?: string,
+): Promise<Scene> {
   const box = await sandbox("bento-secret-");
   onTestFinished(() => box.cleanup());
   const docker = await writeStandIn(box.bin, { serverVersion: "20.10.24", ...behaviour });
-  const dir = await writeSecretBento(box);
+  const dir = await writeSecretBento(box, {}, yamlValue);
   const secret = secretValue();
   return { box, docker, dir, secret, env: box.env({ [SECRET_NAME]: secret }) };
 }
@@ -71,6 +74,34 @@ describe("build-stage secrets with a stand-in backend", () => {
     expect(json.argv.some((arg) => arg.startsWith(`id=${SECRET_NAME},src=`))).toBe(true);
     expectNoSecretIn(s, result);
     await expectSecretHandled(s);
+  });
+
+  it.each([
+    ["''", ""],
+    ["a stale value", "stale-value-in-bento-yaml"],
+  ])("bento.yaml value %s: the environment's value wins", async (_, yamlValue) => {
+    const s = await scene({}, yamlValue);
+    const result = await cli(s, ["--json"]);
+    expect(result.exitCode, describeRun(result)).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([]);
+    await expectSecretHandled(s);
+  });
+
+  it("neither the environment nor bento.yaml: exit 2 naming the env, nothing built or left", async () => {
+    const s = await scene();
+    const result = await runCli(["containerize", s.dir, "--backend", "docker"], {
+      env: { ...s.env, [SECRET_NAME]: undefined },
+      cwd: s.box.work,
+    });
+    expect(result.exitCode, describeRun(result)).toBe(2);
+    expect(
+      unclearError(
+        result.stderr,
+        new RegExp(`${SECRET_NAME} has no value.*Set ${SECRET_NAME}`, "s"),
+      ),
+    ).toBeUndefined();
+    expect(await s.docker.builds()).toEqual([]);
+    expect(unstable(await s.box.leftovers())).toEqual([]);
   });
 
   it("failure: exit 1 with the command named, secret removed", async () => {

@@ -9,7 +9,7 @@ import { stdoutContains } from "../support/stream-search.js";
 import { SECRET_NAME, secretValue, sha256 } from "./secret-bento.js";
 
 // A real docker build with a build-stage secret that a RUN step checks (by its digest, so the
-// step runs for each new value): the secret reaches the build, and is nowhere afterwards —
+// step runs for each new value): the environment's value, not bento.yaml's, reaches the build, and is nowhere afterwards —
 // not in `docker save`, `docker history --no-trunc`, `docker inspect`, the logs or --json.
 
 const usable = await requireEngine("docker");
@@ -23,6 +23,9 @@ describe.skipIf(!usable)("a build-stage secret on a real docker build", () => {
       const check = `test "$(printf %s "$${SECRET_NAME}" | sha256sum | cut -c1-64)" = ${sha256(secret)}`;
       const dir = await writeEngineBento(box, "secret", {
         secret: SECRET_NAME,
+        // bento.yaml's value is only the default (BentoML's os.getenv(name, value)): the
+        // RUN step's digest check passes only with the environment's value.
+        secretDefault: "stale-value-in-bento-yaml",
         postCommands: [check],
       });
       const result = await runCli(

@@ -11,6 +11,8 @@ export interface EngineBentoOptions {
   postCommands?: string[];
   /** Name of a build-stage env (a BuildKit secret) whose value comes from the environment. */
   secret?: string;
+  /** bento.yaml's `value` for `secret`: only the default, the environment's value wins. */
+  secretDefault?: string;
   /** Put model `relia_model:m1` in the store and list it, so the context is staged. */
   model?: boolean;
 }
@@ -25,7 +27,9 @@ export async function writeEngineBento(
   const models = options.model
     ? [{ tag: "relia_model:m1", registry: "bentoml", module: "bentoml.sklearn" }]
     : [];
-  const envs = options.secret ? [{ name: options.secret, stage: "build" }] : [];
+  const envs = options.secret
+    ? [{ name: options.secret, stage: "build", value: options.secretDefault }]
+    : [];
   return writeBento(
     join(box.work, name),
     spec2(
