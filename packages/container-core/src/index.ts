@@ -122,15 +122,19 @@ export * from "./errors.js";
 export { validateImageTag } from "./image-tag.js";
 export { build } from "./orchestrate/build.js";
 export { imageLabels, type LabelSource, standardLabels } from "./orchestrate/labels.js";
+export { planBuild } from "./orchestrate/plan.js";
+export { planResult, runPlan } from "./orchestrate/run.js";
 export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./orchestrate/select-backend.js";
 export type {
   AutoBuildOptions,
   BackendBuildOptions,
   BuildEvent,
   BuildOptions,
+  BuildPlan,
   BuildResult,
   CommonBuildOptions,
   Layout,
+  RunPlanOptions,
 } from "./orchestrate/types.js";
 export { formatArgv } from "./process/format-argv.js";
 export { parseStep, type StepProgress } from "./process/progress.js";

@@ -4,10 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BentoError } from "../errors.js";
 
-/** Build-stage secrets written to private files; `dispose` removes them. */
+/** One build secret and the private file it goes to. */
+export interface SecretFile {
+  name: string;
+  path: string;
+  value: string;
+}
+
+/** Build-stage secrets given private file paths, not yet written; `dispose` removes them. */
 export interface SecretFiles {
   /** `id=NAME,src=FILE` for each secret, as the backends' `secret` option takes them. */
   specs: string[];
+  /** The files {@link writeSecretFiles} writes. */
+  files: SecretFile[];
   dir?: string;
   dispose(): Promise<void>;
 }
@@ -16,10 +25,10 @@ const live = new Set<string>();
 let exitHookInstalled = false;
 
 /**
- * Writes each secret to a 0600 file in a fresh 0700 directory. The directory
- * is removed by `dispose`, and at process exit if `dispose` never ran.
+ * Gives each secret a file in a fresh 0700 directory, writing nothing yet. The
+ * directory is removed by `dispose`, and at process exit if `dispose` never ran.
  */
-export async function writeSecretFiles(
+export async function prepareSecretFiles(
   secrets: Readonly<Record<string, string>>,
 ): Promise<SecretFiles> {
   const names = Object.keys(secrets);
@@ -29,7 +38,7 @@ export async function writeSecretFiles(
       hint: "Secret names are environment variable names: letters, digits and _, not starting with a digit.",
     });
   }
-  if (names.length === 0) return { specs: [], dispose: async () => {} };
+  if (names.length === 0) return { specs: [], files: [], dispose: async () => {} };
   const dir = await mkdtemp(join(tmpdir(), "bento-secrets-"));
   live.add(dir);
   installExitHook();
@@ -37,18 +46,14 @@ export async function writeSecretFiles(
     await rm(dir, { recursive: true, force: true });
     live.delete(dir);
   };
-  try {
-    const specs: string[] = [];
-    for (const name of names) {
-      const file = join(dir, name);
-      await writeFile(file, secrets[name]!, { mode: 0o600, flag: "wx" });
-      specs.push(`id=${name},src=${file}`);
-    }
-    return { specs, dir, dispose };
-  } catch (error) {
-    await dispose();
-    throw error;
-  }
+  const files = names.map((name) => ({ name, path: join(dir, name), value: secrets[name]! }));
+  const specs = files.map((file) => `id=${file.name},src=${file.path}`);
+  return { specs, files, dir, dispose };
+}
+
+/** Writes each secret to its 0600 file; a file already there is an error, never overwritten. */
+export async function writeSecretFiles(files: readonly SecretFile[]): Promise<void> {
+  for (const file of files) await writeFile(file.path, file.value, { mode: 0o600, flag: "wx" });
 }
 
 function installExitHook(): void {

@@ -20,6 +20,8 @@ import {
   OptionError,
 } from "../errors.js";
 import { build } from "./build.js";
+import { planBuild } from "./plan.js";
+import { runPlan } from "./run.js";
 import type { BuildEvent, BuildOptions } from "./types.js";
 
 const table = {
@@ -486,5 +488,25 @@ describe("build", () => {
     await expect(run({ noCach: true })).rejects.toThrow(OptionError);
     await expect(run({ noCach: true })).rejects.toThrow(/Did you mean "noCache"/);
     expect(await standIn.calls()).toEqual([]);
+  });
+
+  it("plans without running or writing secrets; running the plan runs exactly its argv", async () => {
+    await rm(bentoDir, { recursive: true });
+    await writeSpec2Bento(bentoDir, home, {
+      envs: "envs:\n  - name: HF_TOKEN\n    value: hunter2\n    stage: build",
+    });
+    const options = { backend: "standin", env: env() } as unknown as BuildOptions;
+    const plan = await planBuild(bentoDir, options);
+    expect(await standIn.calls()).toEqual([]);
+    expect(plan.secrets.map((secret) => secret.name)).toEqual(["HF_TOKEN"]);
+    expect(existsSync(plan.secrets[0]!.path)).toBe(false);
+    expect(plan.argv).toContain(`id=HF_TOKEN,src=${plan.secrets[0]!.path}`);
+    const events: BuildEvent[] = [];
+    const result = await runPlan(plan, { onEvent: (event) => events.push(event) });
+    expect(result.argv).toEqual(plan.argv);
+    expect((await standIn.calls())[0]?.argv).toEqual(plan.argv.slice(1));
+    expect(events[0]).toEqual({ type: "command", argv: plan.argv });
+    expect(existsSync(plan.secrets[0]!.path)).toBe(false);
+    expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
   });
 });

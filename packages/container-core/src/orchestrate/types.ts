@@ -1,6 +1,7 @@
-import type { HealthReport } from "../backend/contract.js";
+import type { HealthReport, OCIBuilder } from "../backend/contract.js";
 import type { CommonBackendOptions } from "../backend/option-table.js";
 import type { BackendName, BackendOptionsMap } from "../backend/options-map.js";
+import type { SecretFile } from "../context/secrets.js";
 
 /** Containerfile layout: `layered` (default) splits models from code; `compat` is BentoML's. */
 export type Layout = "layered" | "compat";
@@ -88,4 +89,47 @@ export interface BuildResult {
   reproducible: { applied: boolean; reason?: string };
   warnings: string[];
   dryRun: boolean;
+}
+
+/**
+ * A build decided but not run: what `planBuild` found and chose, as values.
+ * `runPlan` carries it out; `cleanups` undo what planning made (temporary
+ * files, a mounted archive) and run once the plan is run or dropped.
+ */
+export interface BuildPlan {
+  backend: OCIBuilder;
+  /** The health report the build goes ahead on. */
+  report: HealthReport;
+  tags: string[];
+  /** The exact command to run, `sudo` included. */
+  argv: string[];
+  /** The command's whole environment: the user's over the backend's defaults. */
+  env: Record<string, string>;
+  /** A command reading the build's stdout into an image store (buildctl's tarball). */
+  loader?: string[];
+  /** The Containerfile's text and where it was written. */
+  containerfile: string;
+  containerfilePath: string;
+  /** The staged build context; the command's working directory. */
+  contextPath: string;
+  /** Build-stage secrets `runPlan` writes to their private files before running. */
+  secrets: SecretFile[];
+  /** Where the backend writes the image id, when it can. */
+  imageIdFile?: string;
+  reproducible: { applied: boolean; reason?: string };
+  warnings: string[];
+  dryRun: boolean;
+  /** The user's environment; a failed build's health check reads it. */
+  userEnv: Readonly<Record<string, string | undefined>>;
+  /** When planning began (`Date.now()`), for the result's duration. */
+  startedAt: number;
+  cleanups: (() => Promise<void>)[];
+}
+
+/** What `runPlan` takes besides the plan. */
+export interface RunPlanOptions {
+  /** Stops the backend's whole process tree; the plan is cleaned up. */
+  signal?: AbortSignal;
+  /** The command, log lines and steps as they happen. */
+  onEvent?: (event: BuildEvent) => void;
 }

@@ -1,0 +1,290 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { validateOptions } from "../backend/validate-options.js";
+import { type ResolvedBento, resolveBento } from "../bento/reference.js";
+import { allModels } from "../bento/schema.js";
+import { generateContainerfile } from "../containerfile/generate.js";
+import { cacheDir } from "../context/cache-dir.js";
+import { type ModelNeed, modelExtras } from "../context/models.js";
+import { prepareSecretFiles } from "../context/secrets.js";
+import { type StagedContext, stageContext } from "../context/stage.js";
+import { validateImageTag } from "../image-tag.js";
+import { which } from "../process/which.js";
+import { bentomlHome } from "../store/home.js";
+import { checkCapabilities } from "./capability-check.js";
+import { planCommand } from "./command.js";
+import { writeContainerfile } from "./containerfile-file.js";
+import { imageLabels } from "./labels.js";
+import { useMountSyntax } from "./mount-syntax.js";
+import { buildStageSecrets } from "./secrets.js";
+import { type SelectedBackend, selectBackend } from "./select-backend.js";
+import { splitOptions } from "./split-options.js";
+import type { BuildEvent, BuildOptions, BuildPlan, CommonBuildOptions } from "./types.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** What every planning step shares. */
+interface Planning {
+  common: CommonBuildOptions;
+  userOptions: Record<string, unknown>;
+  env: Env;
+  cache: string;
+  emit(event: BuildEvent): void;
+  onWarning(message: string): void;
+  warnings: string[];
+  cleanups: (() => Promise<void>)[];
+  startedAt: number;
+}
+
+/**
+ * Decides a build without running it: resolves the bento, checks the backend's
+ * health and capabilities, stages the context without copying, writes the
+ * Containerfile outside the bento and constructs the command. Secrets are
+ * given files but not written. On failure, what planning made is removed.
+ */
+export async function planBuild(ref: string, options: BuildOptions = {}): Promise<BuildPlan> {
+  const startedAt = Date.now();
+  const { common, backend: userOptions } = splitOptions(options);
+  const env = common.env ?? process.env;
+  const warnings: string[] = [];
+  const emit = (event: BuildEvent) => {
+    if (event.type === "warning") warnings.push(event.message);
+    common.onEvent?.(event);
+  };
+  const onWarning = (message: string) => emit({ type: "warning", message });
+  const cache = cacheDir(env);
+  const cleanups: (() => Promise<void>)[] = [];
+  const planning = { common, userOptions, env, cache, emit, onWarning, warnings, cleanups };
+  // The health check mostly waits for the engine's CLI: it starts first, and the bento is
+  // resolved and its context staged meanwhile. A bento error still comes first, then a
+  // health failure; everything settles before planBuild() returns.
+  const selecting = selectBackend(
+    common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
+    { env, purpose: "build" },
+    cache,
+  );
+  selecting.catch(ignore);
+  cleanups.push(() => selecting.then(ignore, ignore));
+  try {
+    return await planWith(ref, selecting, { ...planning, startedAt });
+  } catch (error) {
+    await runCleanups(cleanups);
+    throw error;
+  }
+}
+
+/** Runs a plan's cleanups, last made first; a failing one does not stop the others. */
+export async function runCleanups(cleanups: readonly (() => Promise<void>)[]): Promise<void> {
+  for (const cleanup of [...cleanups].reverse()) await cleanup().catch(ignore);
+}
+
+async function planWith(
+  ref: string,
+  selecting: Promise<SelectedBackend>,
+  planning: Planning,
+): Promise<BuildPlan> {
+  const { common, env, cache, emit, onWarning, cleanups } = planning;
+  const bento = await resolveBento(ref, { cwd: common.cwd, env, onWarning });
+  cleanups.push(bento.dispose);
+  const { name, version } = bento.config;
+  emit({ type: "bento", tag: `${name}:${version}`, dir: bento.dir });
+  const tags = imageTags(common.imageTag, `${name}:${version}`);
+  const staging = stageBento(bento, { env, cache, onWarning });
+  staging.catch(ignore);
+  cleanups.push(() => staging.then(ignore, ignore));
+  const selected = await selecting;
+  const secretValues = checkRequest(bento, selected, planning);
+
+  const context = await staging;
+  const { linked, copied, reused, durationMs } = context;
+  emit({ type: "context", dir: context.dir, linked, copied, reused, durationMs });
+  const containerfile = await renderContainerfile(bento, context, selected, planning);
+  const containerfilePath = await writeContainerfile(cache, `${name}-${version}`, containerfile);
+  emit({ type: "containerfile", path: containerfilePath });
+  await selected.remember();
+
+  return completePlan(
+    { bento, selected, tags, context, containerfile, containerfilePath, secretValues },
+    planning,
+  );
+}
+
+/** What planning found before the command is decided. */
+interface Findings {
+  bento: ResolvedBento;
+  selected: SelectedBackend;
+  tags: string[];
+  context: StagedContext;
+  containerfile: string;
+  containerfilePath: string;
+  secretValues: Record<string, string>;
+}
+
+/** Gives the secrets and the image id their files and decides the command. */
+async function completePlan(found: Findings, planning: Planning): Promise<BuildPlan> {
+  const { common, env, onWarning } = planning;
+  const { bento, tags, context, containerfile, containerfilePath } = found;
+  const { builder, report } = found.selected;
+  const { secrets, imageIdFile } = await prepareFiles(builder, found.secretValues, planning);
+  const command = planCommand({
+    builder,
+    report,
+    options: planning.userOptions,
+    env,
+    contextPath: context.dir,
+    containerfilePath,
+    tags,
+    cwd: common.cwd,
+    labels: imageLabels(labelSource(bento), common.labels),
+    creationTime: bento.config.creation_time,
+    reproducible: common.reproducible ?? true,
+    secretSpecs: secrets.specs,
+    imageIdFile,
+    runAsRoot: common.runAsRoot === true,
+    which: (binary) => which(binary, env),
+  });
+  for (const warning of command.warnings) onWarning(warning);
+  return {
+    backend: builder,
+    report,
+    tags,
+    argv: command.argv,
+    env: command.env,
+    loader: command.loader,
+    containerfile,
+    containerfilePath,
+    contextPath: context.dir,
+    secrets: secrets.files,
+    imageIdFile,
+    reproducible: command.reproducible,
+    warnings: planning.warnings,
+    dryRun: common.dryRun === true,
+    userEnv: env,
+    startedAt: planning.startedAt,
+    cleanups: planning.cleanups,
+  };
+}
+
+/**
+ * Refuses, before any file is written, options the backend does not know and
+ * needs it cannot serve; returns the build-stage secrets' values.
+ */
+function checkRequest(
+  bento: ResolvedBento,
+  { builder, report, recalled }: SelectedBackend,
+  { userOptions, env, emit, onWarning }: Planning,
+): Record<string, string> {
+  emit({ type: "health", report, recalled });
+  validateOptions(builder.name, builder.options, userOptions);
+  const secretValues = buildStageSecrets(bento.config, env, onWarning);
+  checkCapabilities(builder, report.version, {
+    secrets: Object.keys(secretValues).length,
+    options: userOptions,
+  });
+  return secretValues;
+}
+
+/** The Containerfile for this bento, backend and staged context. */
+async function renderContainerfile(
+  bento: ResolvedBento,
+  context: StagedContext,
+  { builder, report }: SelectedBackend,
+  { common, env, cache }: Planning,
+): Promise<string> {
+  const layout = common.layout ?? "layered";
+  return generateContainerfile(
+    { dir: bento.dir, config: bento.config },
+    {
+      layout,
+      enableBuildkit: useMountSyntax(builder, report.version, layout, env),
+      features: common.features,
+      baseImage: common.baseImage,
+      frontend: common.frontend,
+      contextEntries: (await readdir(context.dir)).sort(),
+      renderCache: join(cache, "containerfiles", "rendered"),
+    },
+  );
+}
+
+/** The secrets' private files (not written yet) and the image-id file's path. */
+async function prepareFiles(
+  builder: SelectedBackend["builder"],
+  secretValues: Record<string, string>,
+  { common, userOptions, cache, cleanups, onWarning }: Planning,
+) {
+  const secrets = await prepareSecretFiles(secretValues);
+  cleanups.push(secrets.dispose);
+  const dryRun = common.dryRun === true;
+  const idOption = builder.imageId?.option;
+  const idFile = idOption
+    ? await imageIdFile(userOptions[idOption], dryRun, cache, cleanups)
+    : undefined;
+  if (dryRun && secrets.specs.length > 0) {
+    onWarning(
+      "Dry run: the build-secret files named in the printed command are removed again; write each secret to its file before running it.",
+    );
+  }
+  return { secrets, imageIdFile: idFile };
+}
+
+/**
+ * Where the backend writes the image id: the user's own path, else a file in a
+ * private run directory. A dry run gets none, so its printed command runs as is.
+ */
+async function imageIdFile(
+  own: unknown,
+  dryRun: boolean,
+  cache: string,
+  cleanups: (() => Promise<void>)[],
+): Promise<string | undefined> {
+  if (own !== undefined) return String(own);
+  if (dryRun) return undefined;
+  const runDir = await mkdtemp(join(cache, "run-"));
+  cleanups.push(() => rm(runDir, { recursive: true, force: true }));
+  return join(runDir, "image-id");
+}
+
+function ignore(): void {}
+
+/** The bento's models found in the stores and its build context staged. */
+async function stageBento(
+  bento: ResolvedBento,
+  where: { env: Env; cache: string; onWarning(message: string): void },
+): Promise<StagedContext> {
+  const extras = await modelExtras(modelNeeds(bento), {
+    bentoDir: bento.dir,
+    home: bentomlHome(where.env),
+    env: where.env,
+    onWarning: where.onWarning,
+  });
+  const { name, version } = bento.config;
+  return stageContext({
+    bentoDir: bento.dir,
+    extras,
+    key: `${name}-${version}`,
+    cacheRoot: where.cache,
+  });
+}
+
+function imageTags(option: string | readonly string[] | undefined, bentoTag: string): string[] {
+  const tags = option === undefined ? [] : typeof option === "string" ? [option] : [...option];
+  return (tags.length ? tags : [bentoTag]).map(validateImageTag);
+}
+
+function modelNeeds(bento: ResolvedBento): ModelNeed[] {
+  return allModels(bento.config).map((model) =>
+    model.registry === "huggingface" && model.huggingface
+      ? { registry: "huggingface", modelId: model.huggingface.model_id }
+      : { registry: "bentoml", name: model.tag.name, version: model.tag.version },
+  );
+}
+
+function labelSource(bento: ResolvedBento) {
+  const { name, version, creation_time, labels } = bento.config;
+  return {
+    name,
+    version,
+    creationTime: creation_time,
+    source: labels["org.opencontainers.image.source"],
+  };
+}
