@@ -96,6 +96,7 @@ export {
   type BentoEnv,
   type BentoModel,
   type BentoService,
+  type CondaDependency,
   type CondaOptions,
   type DockerOptions,
   type EnvStage,

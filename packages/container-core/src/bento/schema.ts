@@ -67,10 +67,13 @@ export interface DockerOptions {
   dockerfile_template?: string;
 }
 
+/** An entry of `conda.dependencies`: a conda package spec, or the pip packages. */
+export type CondaDependency = string | { pip: string[] };
+
 /** Spec 1 `conda:` options. */
 export interface CondaOptions {
   channels?: string[];
-  dependencies?: string[];
+  dependencies?: CondaDependency[];
   pip?: string[];
   environment_yml?: string;
 }

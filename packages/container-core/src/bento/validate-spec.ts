@@ -1,4 +1,11 @@
-import type { BentoEnv, CondaOptions, DockerOptions, EnvStage, ImageOptions } from "./schema.js";
+import type {
+  BentoEnv,
+  CondaDependency,
+  CondaOptions,
+  DockerOptions,
+  EnvStage,
+  ImageOptions,
+} from "./schema.js";
 import { type FieldReader, isMapping, type Mapping, scalarText } from "./validate-fields.js";
 
 const STAGES: readonly EnvStage[] = ["all", "build", "runtime"];
@@ -25,10 +32,34 @@ export function readConda(fields: FieldReader, root: Mapping): CondaOptions {
   const list = (key: string) => fields.optionalStringList(conda, key, `conda.${key}`);
   return {
     channels: list("channels"),
-    dependencies: list("dependencies"),
+    dependencies: readCondaDependencies(fields, conda),
     pip: list("pip"),
     environment_yml: fields.optionalString(conda, "environment_yml", "conda.environment_yml"),
   };
+}
+
+/**
+ * `conda.dependencies`: conda package specs and at most one `{pip: [...]}`
+ * entry, the form conda's environment.yml and BentoML's docs use.
+ */
+function readCondaDependencies(fields: FieldReader, conda: Mapping): CondaDependency[] | undefined {
+  const path = "conda.dependencies";
+  if (conda.dependencies === undefined || conda.dependencies === null) return undefined;
+  const items = fields.list(conda, "dependencies", path);
+  const pipEntries = items.filter((item) => typeof item !== "string");
+  const pipEntry = pipEntries[0];
+  if (pipEntries.length > 1 || (pipEntry !== undefined && !isPipEntry(pipEntry)))
+    throw fields.fail(
+      path,
+      "must list strings and at most one {pip: [...]} entry",
+      `Write pip packages as one entry, e.g. "- pip: [requests]", in ${fields.file}.`,
+    );
+  if (pipEntry !== undefined) fields.optionalStringList(pipEntry as Mapping, "pip", `${path}.pip`);
+  return items as CondaDependency[];
+}
+
+function isPipEntry(item: unknown): boolean {
+  return isMapping(item) && Object.keys(item).length === 1 && Array.isArray(item.pip);
 }
 
 /** Spec 2 `image:`. */

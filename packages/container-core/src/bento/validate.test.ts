@@ -33,7 +33,16 @@ describe("bento.yaml validation names the key path", () => {
     ["docker:\n  distro: [debian]\n", "docker.distro must be a string"],
     ["docker:\n  env:\n    A: [1]\n", "docker.env.A must be a string"],
     ["docker:\n  env: [NOEQUALS]\n", 'docker.env[0] must be a "NAME=value" string'],
-    ["conda:\n  dependencies: {a: 1}\n", "conda.dependencies must be a list of strings"],
+    ["conda:\n  dependencies: {a: 1}\n", "conda.dependencies must be a list"],
+    [
+      "conda:\n  dependencies: [numpy, {npm: [x]}]\n",
+      "conda.dependencies must list strings and at most one {pip: [...]} entry",
+    ],
+    [
+      "conda:\n  dependencies: [{pip: [a]}, {pip: [b]}]\n",
+      "conda.dependencies must list strings and at most one {pip: [...]} entry",
+    ],
+    ["conda:\n  dependencies: [{pip: [[a]]}]\n", "conda.dependencies.pip must be a list of strings"],
     ["spec: 3\n", "bento.yaml: spec must be 1 or 2"],
     ["spec: 2\nimage:\n  commands: echo\n", "image.commands must be a list of strings"],
     [

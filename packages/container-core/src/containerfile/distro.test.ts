@@ -59,18 +59,7 @@ describe("spec 1 template and base image", () => {
       'Did you mean "debian"?',
     ],
     [{ distro: "debian" }, false, "docker.python_version is missing", "docker.base_image"],
-    [
-      { python_version: "3.7" },
-      false,
-      "docker.python_version 3.7 is not supported on debian",
-      "3.9, 3.10",
-    ],
-    [
-      { python_version: "3.10", distro: "ubi8" },
-      false,
-      "3.10 is not supported on ubi8",
-      "3.9, 3.11, 3.12",
-    ],
+    [{ python_version: "3.1.2.3" }, false, '"3.1.2.3" is not a Python version', "major.minor"],
     [{ python_version: "three" }, false, '"three" is not a Python version', "major.minor"],
     [
       { python_version: "3.11", distro: "alpine", cuda_version: "12" },

@@ -3,7 +3,7 @@ import type { DockerOptions } from "../bento/schema.js";
 import { ContainerfileError } from "../errors.js";
 import { cudaBaseImage, resolveCudaVersion } from "./cuda.js";
 import { collapseToOneLine } from "./line-safety.js";
-import { assertPythonSupported, normalizePythonVersion } from "./python-version.js";
+import { normalizePythonVersion } from "./python-version.js";
 
 /** Distros a spec 1 bento can be containerized on. */
 export const DISTROS = ["debian", "alpine", "ubi8", "amazonlinux"] as const;
@@ -59,7 +59,6 @@ export function chooseV1Template(
       hint: 'Set docker.python_version (e.g. "3.11"), or docker.base_image to an image with Python.',
     });
   const python = normalizePythonVersion(docker.python_version, "docker.python_version");
-  assertPythonSupported(python, distro, "docker.python_version");
   if (docker.cuda_version !== undefined) return cudaChoice(distro, docker.cuda_version, python);
   if (usesConda) return condaChoice(distro, python);
   return {

@@ -38,11 +38,10 @@ export async function generateContainerfile(
     config.spec === 2
       ? planV2(config, resolved, copyArgs)
       : await planV1(dir, config, resolved, copyArgs);
-  const template = config.spec === 1 ? config.docker.dockerfile_template : undefined;
-  const body =
-    template === undefined
-      ? await renderPlan(plan, options.renderCache)
-      : await renderUserTemplate(dir, template, plan);
+  const userTemplate = config.spec === 1 && config.docker.dockerfile_template !== undefined;
+  const body = userTemplate
+    ? await renderUserTemplate(dir, plan)
+    : await renderPlan(plan, options.renderCache);
   return assemble(body, resolved, config.spec === 1);
 }
 

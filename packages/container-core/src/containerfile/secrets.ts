@@ -16,21 +16,33 @@ export function buildSecretNames(config: BentoConfig): string[] {
   return buildStageEnvs(config).map((env, i) => assertEnvName(env.name, `envs[${i}].name`));
 }
 
-/** Beginnings of spec 2 `RUN` lines: bare, a build step, and the cached requirements install. */
+/**
+ * How spec 2 `RUN` lines that get build-stage secrets begin. BentoML gives
+ * them to the `commands`, the uv bootstrap and venv, the requirements install
+ * and `post_commands`; not to useradd, mkdir or chmod.
+ */
 export interface RunPrefixes {
-  plain: string;
+  /** Start of a step's RUN line, before the command. */
   step: string;
+  /** Start of the requirements install's RUN line (secrets and the uv cache mount). */
   install: string;
+  /** Put after the install line's `fi; `, before `uv` (BentoML's placement). */
+  installExports: string;
 }
 
 const INSTALL_CACHE = "--mount=type=cache,sharing=locked,target=/root/.cache/";
 
 /**
- * `RUN` prefixes mounting each secret and exporting it for the whole command.
- * BentoML prefixes `NAME=value` to the command, which reaches only its first
- * simple command and breaks `if` lines; `export ... &&` reaches all of it.
+ * RUN prefixes mounting each secret and setting it for the command. `compat`
+ * writes BentoML's `NAME="$(cat ...)" command`, which reaches only the first
+ * simple command of the line; `layered` writes `export NAME=... && command`,
+ * which reaches every command of it.
  */
-export function runPrefixes(secretNames: readonly string[], enableBuildkit: boolean): RunPrefixes {
+export function runPrefixes(
+  secretNames: readonly string[],
+  enableBuildkit: boolean,
+  layout: "compat" | "layered",
+): RunPrefixes {
   if (!enableBuildkit) {
     if (secretNames.length > 0)
       throw new ContainerfileError(
@@ -39,16 +51,20 @@ export function runPrefixes(secretNames: readonly string[], enableBuildkit: bool
           hint: "Use a BuildKit backend (docker, buildx, nerdctl, buildctl) with DOCKER_BUILDKIT unset or 1, or change the envs' stage.",
         },
       );
-    return { plain: "RUN ", step: "RUN ", install: "RUN " };
+    return { step: "RUN ", install: "RUN ", installExports: "" };
   }
-  if (secretNames.length === 0)
-    return { plain: "RUN ", step: "RUN  ", install: `RUN  ${INSTALL_CACHE} ` };
   const mounts = secretNames.map((name) => `--mount=type=secret,id=${name} `).join("");
-  const reads = secretNames.map((name) => `${name}="$(cat /run/secrets/${name})"`).join(" ");
-  const exports = `export ${reads} && `;
+  const reads = secretNames.map((name) => `${name}="$(cat /run/secrets/${name})" `).join("");
+  if (layout === "compat" || secretNames.length === 0)
+    return {
+      step: `RUN ${mounts} ${reads}`,
+      install: `RUN ${mounts} ${INSTALL_CACHE} `,
+      installExports: reads,
+    };
+  const exports = `export ${reads}&& `;
   return {
-    plain: `RUN ${mounts} ${exports}`,
     step: `RUN ${mounts} ${exports}`,
     install: `RUN ${mounts} ${INSTALL_CACHE} ${exports}`,
+    installExports: "",
   };
 }

@@ -26,23 +26,23 @@ describe("spec 1 rules the goldens do not cover", () => {
     );
   });
 
-  it("renders amazonlinux on amazonlinux:2 with pip available for uv", async () => {
-    const text = await bentos.render('docker:\n  distro: amazonlinux\n  python_version: "3.11"\n', {
+  it("renders amazonlinux 3.8 from amazon-linux-extras, as BentoML", async () => {
+    const text = await bentos.render('docker:\n  distro: amazonlinux\n  python_version: "3.8"\n', {
       layout: "compat",
       enableBuildkit: false,
     });
     const lines = texts(text);
     expect(lines[0]).toBe("FROM amazonlinux:2 as base-container");
-    expect(
-      lines.some(
-        (l) => l.startsWith("RUN set -eux && yum upgrade -y") && l.includes("python3-pip"),
-      ),
-    ).toBe(true);
+    const install = lines.find((l) => l.startsWith("RUN set -eux && yum upgrade -y"));
+    expect(install).toContain("amazon-linux-extras enable python3.8");
+    expect(install).toContain("yum install -y python38 python38-devel");
+    expect(lines).toContain(
+      "RUN ln -sf /usr/bin/python3.8 /usr/bin/python3 && ln -sf /usr/bin/pip3.8 /usr/bin/pip3",
+    );
     expect(lines.join("\n")).not.toContain("--mount");
-    expect(lines).toContain("RUN rm -rf /var/cache/yum");
   });
 
-  it("renders CUDA on debian from the Ubuntu nvidia/cuda image with NVIDIA_VISIBLE_DEVICES", async () => {
+  it("renders CUDA on debian with the bento's Python from the deadsnakes PPA", async () => {
     const text = await bentos.render(
       'docker:\n  python_version: "3.12"\n  cuda_version: "12.6"\n',
       { layout: "compat" },
@@ -50,9 +50,9 @@ describe("spec 1 rules the goldens do not cover", () => {
     const lines = texts(text);
     expect(lines[0]).toBe("FROM nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04 as base-container");
     expect(lines).toContain("ENV NVIDIA_VISIBLE_DEVICES=");
-    expect(lines.some((l) => l.includes("apt-get install") && l.includes("python3-pip"))).toBe(
-      true,
-    );
+    const python = lines.find((l) => l.includes("deadsnakes"));
+    expect(python).toContain("add-apt-repository ppa:deadsnakes/ppa");
+    expect(python).toContain("python3.12 python3.12-dev");
     expect(lines).toContain("RUN rm -rf /var/lib/{apt,cache,log}");
   });
 
@@ -64,9 +64,7 @@ describe("spec 1 rules the goldens do not cover", () => {
     const lines = texts(text);
     expect(lines[0]).toBe("FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubi8 as base-container");
     expect(
-      lines.some((l) =>
-        l.includes("dnf install -y --setopt=tsflags=nodocs python311 python311-pip"),
-      ),
+      lines.some((l) => l.includes("dnf install -y --setopt=tsflags=nodocs python311 && ln")),
     ).toBe(true);
   });
 
@@ -145,17 +143,22 @@ describe("spec 1 rules the goldens do not cover", () => {
     ]);
   });
 
-  it("refuses a setup_script or template path outside the bento", async () => {
-    for (const yaml of [
-      'docker:\n  python_version: "3.11"\n  setup_script: ../setup.sh\n',
-      'docker:\n  python_version: "3.11"\n  setup_script: /etc/setup.sh\n',
-      'docker:\n  python_version: "3.11"\n  dockerfile_template: ../../Dockerfile.template\n',
+  it("reads setup_script and template from env/docker whatever path bento.yaml recorded", async () => {
+    const template = "{% extends bento_base_template %}\n";
+    for (const [key, path] of [
+      ["setup_script", "../setup.sh"],
+      ["setup_script", "/home/alice/setup.sh"],
+      ["dockerfile_template", "../../Dockerfile.template"],
+      ["dockerfile_template", "/home/alice/Dockerfile.template"],
     ]) {
-      const error = await bentos.render(yaml).catch((e: unknown) => e);
-      expect((error as { code?: string }).code).toBe("E_UNSAFE_PATH");
-      expect((error as Error).message).toMatch(
-        /docker\.(setup_script|dockerfile_template) ".*" points outside the bento/,
+      const text = await bentos.render(
+        `docker:\n  python_version: "3.11"\n  ${key}: ${path}\n`,
+        { layout: "compat" },
+        { "env/docker/Dockerfile.template": template, "env/docker/setup_script": "#!/bin/sh\n" },
       );
+      expect(text).not.toContain(path);
+      if (key === "setup_script")
+        expect(texts(text)).toContain("RUN /home/bentoml/bento/env/docker/setup_script");
     }
   });
 });

@@ -13,6 +13,8 @@ const ENVS =
   "envs:\n  - {name: MODE, value: prod mode}\n  - {name: EMPTY}\n  - {name: RUNTIME_ONLY, value: x, stage: runtime}\n" +
   "  - {name: HF_TOKEN, stage: build}\n  - {name: PIP_INDEX_URL, value: http://127.0.0.1/simple, stage: build}\n";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 describe("spec 2 envs and secrets", () => {
   it("writes stage all envs as ARG/ENV with quoted values and leaves runtime envs out", async () => {
     const lines = parseInstructions(await bentos.render(IMAGE + ENVS)).map((i) => i.text);
@@ -28,24 +30,42 @@ describe("spec 2 envs and secrets", () => {
     expect(lines.filter((l) => /^(ARG|ENV) (HF_TOKEN|PIP_INDEX_URL)\b/.test(l))).toEqual([]);
   });
 
-  it("mounts every build-stage secret on every RUN and exports it for the whole command", async () => {
+  const mounts = "RUN --mount=type=secret,id=HF_TOKEN --mount=type=secret,id=PIP_INDEX_URL ";
+  const cache = "--mount=type=cache,sharing=locked,target=/root/.cache/";
+  const reads =
+    'HF_TOKEN="$(cat /run/secrets/HF_TOKEN)" PIP_INDEX_URL="$(cat /run/secrets/PIP_INDEX_URL)" ';
+
+  it("layered: mounts and exports the secrets for every command of the RUN lines BentoML gives them", async () => {
     const runs = parseInstructions(await bentos.render(IMAGE + ENVS)).filter(
       (i) => i.keyword === "RUN",
     );
-    expect(runs.length).toBeGreaterThanOrEqual(7);
-    const prefix = "RUN --mount=type=secret,id=HF_TOKEN --mount=type=secret,id=PIP_INDEX_URL ";
-    const exports =
-      'export HF_TOKEN="$(cat /run/secrets/HF_TOKEN)" PIP_INDEX_URL="$(cat /run/secrets/PIP_INDEX_URL)" && ';
-    for (const run of runs) {
-      expect(run.text.startsWith(prefix)).toBe(true);
-      expect(run.text).toContain(exports);
-    }
+    const exports = `export ${reads}&& `;
     const texts = runs.map((r) => r.text);
-    expect(texts).toContain(`${prefix} ${exports}apt-get update`);
-    expect(texts).toContain(`${prefix} ${exports}python -V`);
+    expect(texts).toContain(`${mounts} ${exports}apt-get update`);
+    expect(texts).toContain(`${mounts} ${exports}python -V`);
+    expect(texts).toContain(`${mounts} ${exports}command -v uv >/dev/null || pip install uv`);
     expect(texts.find((t) => t.includes("uv --directory"))).toContain(
-      `${prefix} --mount=type=cache,sharing=locked,target=/root/.cache/ ${exports}if [ -d ./src ];`,
+      `${mounts} ${cache} ${exports}if [ -d ./src ];`,
     );
+    const bare = texts.filter((t) => !t.includes("secret"));
+    expect(bare.map((t) => t.split(" ")[1])).toEqual(["if", "mkdir", "chmod"]);
+  });
+
+  it("compat: writes BentoML's NAME=value prefixes, after fi; on the install line", async () => {
+    const runs = parseInstructions(await bentos.render(IMAGE + ENVS, { layout: "compat" }))
+      .filter((i) => i.keyword === "RUN")
+      .map((r) => r.text);
+    expect(runs).toContain(`${mounts} ${reads}apt-get update`);
+    expect(runs.find((t) => t.includes("uv --directory"))).toMatch(
+      new RegExp(
+        `^${escapeRegExp(`${mounts} ${cache} if [ -d ./src ];`)}.*fi; ${escapeRegExp(reads)}uv --directory`,
+      ),
+    );
+    expect(runs.filter((t) => !t.includes("secret")).map((t) => t.split(" ")[1])).toEqual([
+      "if",
+      "mkdir",
+      "chmod",
+    ]);
   });
 
   it("refuses build-stage envs when BuildKit is off", async () => {

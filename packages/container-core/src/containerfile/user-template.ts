@@ -3,22 +3,16 @@ import { join } from "node:path";
 import { ContainerfileError } from "../errors.js";
 import { containerfileEngine } from "./engine.js";
 import { translateJinja } from "./jinja/translate.js";
-import { assertInsideBento } from "./paths.js";
+import { USER_TEMPLATE_PATH } from "./user-template-path.js";
 import type { TemplatePlan } from "./variables-v1.js";
-
-/** Where a bento keeps the `docker.dockerfile_template` it was built with. */
-export const USER_TEMPLATE_PATH = "env/docker/Dockerfile.template";
 
 /**
  * Renders the bento's Jinja `Dockerfile.template`, translated to liquid; its
- * `{% extends bento_base_template %}` extends the template `plan` chose.
+ * `{% extends bento_base_template %}` extends the template `plan` chose. As
+ * BentoML does, it reads the bento's own copy, never the path bento.yaml
+ * recorded (absolute or with `..` in bentos before BentoML 1.4.34).
  */
-export async function renderUserTemplate(
-  dir: string,
-  declared: string,
-  plan: TemplatePlan,
-): Promise<string> {
-  assertInsideBento(declared, "docker.dockerfile_template");
+export async function renderUserTemplate(dir: string, plan: TemplatePlan): Promise<string> {
   const file = join(dir, ...USER_TEMPLATE_PATH.split("/"));
   let source: string;
   try {

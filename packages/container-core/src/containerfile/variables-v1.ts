@@ -4,8 +4,8 @@ import { resolveCudaVersion } from "./cuda.js";
 import { chooseV1Template, type V1TemplateChoice } from "./distro.js";
 import { assertEnvName, assertOneLine } from "./line-safety.js";
 import type { ResolvedOptions } from "./options.js";
-import { assertInsideBento } from "./paths.js";
 import { shellQuote } from "./quote.js";
+import { USER_TEMPLATE_PATH } from "./user-template-path.js";
 import { commonVariables } from "./variables-common.js";
 
 /** A template to render and the variables to render it with. */
@@ -24,11 +24,9 @@ export async function planV1(
   const docker = config.docker;
   const conda = usesConda(config.conda);
   const choice = chooseV1Template(docker, conda, options.baseImage);
-  if (docker.setup_script !== undefined)
-    assertOneLine(
-      assertInsideBento(docker.setup_script, "docker.setup_script"),
-      "docker.setup_script",
-    );
+  // The recorded path is where the script was at build time (absolute or with
+  // `..` before BentoML 1.4.34); the bento's copy is env/docker/setup_script.
+  if (docker.setup_script !== undefined) assertOneLine(docker.setup_script, "docker.setup_script");
   const condaPython = choice.template.startsWith("miniconda_")
     ? await condaPythonVersion(dir, choice.pythonVersion)
     : choice.pythonVersion;
@@ -59,7 +57,9 @@ function optionVariables(docker: DockerOptions, choice: V1TemplateChoice): Recor
     __options__system_packages: docker.system_packages?.length ? docker.system_packages : undefined,
     __options__setup_script: docker.setup_script,
     __options__base_image: docker.base_image,
-    __options__dockerfile_template: docker.dockerfile_template,
+    // BentoML renders with the template the bento stored, whatever path bento.yaml recorded.
+    __options__dockerfile_template:
+      docker.dockerfile_template === undefined ? undefined : USER_TEMPLATE_PATH,
   };
 }
 

@@ -8,7 +8,6 @@ import {
 } from "./line-safety.js";
 import type { ResolvedOptions } from "./options.js";
 import { assertInsideBento } from "./paths.js";
-import { SUPPORTED_PYTHON_VERSIONS } from "./python-version.js";
 import { shellQuote } from "./quote.js";
 import { buildSecretNames, runPrefixes } from "./secrets.js";
 import { commonVariables } from "./variables-common.js";
@@ -26,7 +25,7 @@ export function planV2(
 ): TemplatePlan {
   const image = config.image;
   const python = pythonVersion(image);
-  const prefixes = runPrefixes(buildSecretNames(config), options.enableBuildkit);
+  const prefixes = runPrefixes(buildSecretNames(config), options.enableBuildkit, options.layout);
   return {
     template: "v2",
     variables: {
@@ -39,9 +38,9 @@ export function planV2(
       ),
       __build_include__: image.build_include.map(includePath),
       __envs__: runtimeEnvs(config),
-      __run_plain__: prefixes.plain,
       __run_step__: prefixes.step,
       __run_install__: prefixes.install,
+      __install_exports__: prefixes.installExports,
     },
   };
 }
@@ -64,16 +63,9 @@ function baseImage(image: ImageOptions, python: string | undefined, override?: s
     return collapseToOneLine(override, "the baseImage option");
   if (image.base_image !== undefined && image.base_image.trim() !== "")
     return collapseToOneLine(image.base_image, "image.base_image");
+  // BentoML's build always records a base image; older bentos without one get
+  // the image its SDK would have chosen for the Python version.
   if (python !== undefined) {
-    // No python:<v>-slim image exists for other versions: refuse now, not at pull time.
-    const minor = python.split(".").slice(0, 2).join(".");
-    if (!SUPPORTED_PYTHON_VERSIONS.debian.includes(minor))
-      throw new ContainerfileError(
-        `bento.yaml: image.python_version ${python} is not supported: no python:${python}-slim base image exists for it`,
-        {
-          hint: `Use one of ${SUPPORTED_PYTHON_VERSIONS.debian.join(", ")}, or set image.base_image to an image of your own.`,
-        },
-      );
     return `python:${python}-slim`;
   }
   throw new ContainerfileError(
