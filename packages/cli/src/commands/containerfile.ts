@@ -22,6 +22,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     enableBuildkit,
     cwd: io.cwd,
     env: io.env,
+    onWarning: (message) => io.stderr.write(`Warning: ${message}\n`),
   });
   if (outputPath === undefined) io.stdout.write(text);
   else io.stderr.write(`Wrote the Containerfile to ${resolve(io.cwd, outputPath)}\n`);

@@ -42,7 +42,10 @@ describe("bento.yaml validation names the key path", () => {
       "conda:\n  dependencies: [{pip: [a]}, {pip: [b]}]\n",
       "conda.dependencies must list strings and at most one {pip: [...]} entry",
     ],
-    ["conda:\n  dependencies: [{pip: [[a]]}]\n", "conda.dependencies.pip must be a list of strings"],
+    [
+      "conda:\n  dependencies: [{pip: [[a]]}]\n",
+      "conda.dependencies.pip must be a list of strings",
+    ],
     ["spec: 3\n", "bento.yaml: spec must be 1 or 2"],
     ["spec: 2\nimage:\n  commands: echo\n", "image.commands must be a list of strings"],
     [

@@ -21,7 +21,8 @@ export interface V1TemplateChoice {
   isCuda: boolean;
 }
 
-const PYTHON_IMAGES: Readonly<Record<Distro, (version: string) => string>> = {
+/** The python image per distro, as BentoML names it. */
+export const PYTHON_IMAGES: Readonly<Record<Distro, (version: string) => string>> = {
   debian: (v) => `python:${v}-slim`,
   alpine: (v) => `python:${v}-alpine`,
   // ubi8 tags drop the dot: python-311
@@ -29,7 +30,8 @@ const PYTHON_IMAGES: Readonly<Record<Distro, (version: string) => string>> = {
   amazonlinux: () => "amazonlinux:2",
 };
 
-const MINICONDA_IMAGES: Readonly<Partial<Record<Distro, string>>> = {
+/** The miniconda image per distro; BentoML has none for ubi8 and amazonlinux. */
+export const MINICONDA_IMAGES: Readonly<Partial<Record<Distro, string>>> = {
   debian: "continuumio/miniconda3:latest",
   alpine: "continuumio/miniconda3:4.10.3p0-alpine",
 };

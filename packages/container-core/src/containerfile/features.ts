@@ -39,3 +39,19 @@ export function featuresInstruction(features: readonly string[], enableBuildkit:
   const cache = enableBuildkit ? "--mount=type=cache,target=/root/.cache/pip " : "";
   return `RUN ${cache}pip install bentoml[${features.join(",")}]`;
 }
+
+/**
+ * Layered: the extras installed into the service's environment (/app/.venv)
+ * as root before ENTRYPOINT, pinned to the bento's BentoML version. BentoML's
+ * own line runs after `USER bentoml` with a pip outside the environment.
+ */
+export function layeredFeaturesInstruction(
+  features: readonly string[],
+  enableBuildkit: boolean,
+  bentomlVersion: string | undefined,
+): string | undefined {
+  if (features.length === 0) return undefined;
+  const cache = enableBuildkit ? "--mount=type=cache,sharing=locked,target=/root/.cache/uv " : "";
+  const pin = bentomlVersion && /^[\w.+!-]+$/.test(bentomlVersion) ? `==${bentomlVersion}` : "";
+  return `RUN ${cache}uv pip install --python /app/.venv/bin/python 'bentoml[${features.join(",")}]${pin}'`;
+}

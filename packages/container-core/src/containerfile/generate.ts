@@ -23,12 +23,15 @@ export async function generateContainerfile(
   bento: BentoSource,
   options: ContainerfileOptions = {},
 ): Promise<string> {
-  const resolved = resolveOptions(options);
   const { config, dir } = bento;
-  if (config.spec === 2 && resolved.features.length > 0)
-    throw new ContainerfileError("features apply to spec 1 bentos only; this bento is spec 2", {
-      hint: "Add the extras to the bento's Python requirements (e.g. bentoml[grpc]) and rebuild it.",
-    });
+  const resolved = resolveOptions(options);
+  if (config.spec === 2 && resolved.features.length > 0) {
+    // BentoML ignores features for spec 2 bentos; say so rather than drop them silently.
+    options.onWarning?.(
+      `Features (${resolved.features.join(", ")}) apply to spec 1 bentos only and are ignored for this spec 2 bento; add the extras (e.g. bentoml[grpc]) to its Python requirements instead.`,
+    );
+    resolved.features = [];
+  }
   const entries =
     resolved.layout === "layered"
       ? (resolved.contextEntries ?? (await listContextEntries(dir, config)))
@@ -63,10 +66,13 @@ async function renderPlan(plan: TemplatePlan, cacheDir: string | undefined): Pro
   }
 }
 
-/** Header lines, the rendered body, and the features line; LF line endings, one final newline. */
+/**
+ * Header lines, the rendered body, and (compat) BentoML's features line after
+ * ENTRYPOINT; layered installs features in the template. LF line endings, one final newline.
+ */
 function assemble(body: string, options: ResolvedOptions, isSpec1: boolean): string {
   const parts = [...headerLines(options), body.replace(/\r\n/g, "\n").replace(/\n*$/, "")];
-  if (isSpec1 && options.features.length > 0)
+  if (isSpec1 && options.layout === "compat" && options.features.length > 0)
     parts.push("", featuresInstruction(options.features, options.enableBuildkit));
   return `${parts.join("\n")}\n`;
 }

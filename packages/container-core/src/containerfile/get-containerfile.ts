@@ -17,6 +17,8 @@ export interface GetContainerfileOptions {
   frontend?: string | false;
   cwd?: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Receives warnings (e.g. features ignored for a spec 2 bento); default `console.warn`. */
+  onWarning?: (message: string) => void;
 }
 
 /** The Containerfile a build of `ref` would use, with the generated-file header on top. */
@@ -35,6 +37,7 @@ export async function getContainerfile(
         baseImage: options.baseImage,
         frontend: options.frontend,
         addHeader: true,
+        onWarning: options.onWarning ?? ((message) => console.warn(message)),
       },
     );
     if (options.outputPath !== undefined) {

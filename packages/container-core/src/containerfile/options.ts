@@ -32,6 +32,8 @@ export interface ContainerfileOptions {
    * engine; `build()` keeps one in its cache folder. Default: none.
    */
   renderCache?: string;
+  /** Receives what the bento asks for that is ignored (features on a spec 2 bento). */
+  onWarning?: (message: string) => void;
 }
 
 /** Options with defaults applied and values checked. */

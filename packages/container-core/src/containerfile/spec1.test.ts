@@ -110,14 +110,40 @@ describe("spec 1 rules the goldens do not cover", () => {
     );
   });
 
-  it("appends features, without the cache mount when BuildKit is off", async () => {
+  it("compat appends BentoML's features line, without the cache mount when BuildKit is off", async () => {
     const yaml = 'docker:\n  python_version: "3.11"\n';
-    const off = await bentos.render(yaml, { features: ["io-image"], enableBuildkit: false });
+    const compat = { layout: "compat" } as const;
+    const off = await bentos.render(yaml, {
+      ...compat,
+      features: ["io-image"],
+      enableBuildkit: false,
+    });
     expect(texts(off).at(-1)).toBe("RUN pip install bentoml[io-image]");
-    const on = await bentos.render(yaml, { features: ["grpc", "tracing-otlp"] });
+    const on = await bentos.render(yaml, { ...compat, features: ["grpc", "tracing-otlp"] });
     expect(texts(on).at(-1)).toBe(
       "RUN --mount=type=cache,target=/root/.cache/pip pip install bentoml[grpc,tracing-otlp]",
     );
+  });
+
+  it("layered installs features into /app/.venv as root before ENTRYPOINT, pinned to the bento's BentoML", async () => {
+    const yaml = 'bentoml_version: 1.4.2\ndocker:\n  python_version: "3.11"\n';
+    const lines = texts(await bentos.render(yaml, { features: ["grpc", "tracing"] }));
+    const install = lines.indexOf(
+      "RUN --mount=type=cache,sharing=locked,target=/root/.cache/uv uv pip install --python /app/.venv/bin/python 'bentoml[grpc,tracing]==1.4.2'",
+    );
+    expect(install).toBeGreaterThan(lines.findIndex((l) => l.includes("install.sh")));
+    expect(install).toBeLessThan(lines.indexOf("USER bentoml"));
+    expect(lines.at(-1)).toMatch(/^ENTRYPOINT/);
+  });
+
+  it("layered pins the uv bootstrap and really installs alpine system_packages", async () => {
+    const yaml = 'docker:\n  distro: alpine\n  python_version: "3.11"\n  system_packages: [jq]\n';
+    const layered = texts(await bentos.render(yaml, { enableBuildkit: false }));
+    expect(layered).toContain("RUN command -v uv >/dev/null || pip install uv==0.8.0");
+    expect(layered).toContain("RUN set -eux && apk add --update jq");
+    const compat = texts(await bentos.render(yaml, { enableBuildkit: false, layout: "compat" }));
+    expect(compat).toContain("RUN command -v uv >/dev/null || pip install uv");
+    expect(compat).toContain("RUN set -eux apk add --update jq");
   });
 
   it("refuses unknown features, suggesting the closest", async () => {

@@ -43,7 +43,9 @@ describe("spec 2 envs and secrets", () => {
     const texts = runs.map((r) => r.text);
     expect(texts).toContain(`${mounts} ${exports}apt-get update`);
     expect(texts).toContain(`${mounts} ${exports}python -V`);
-    expect(texts).toContain(`${mounts} ${exports}command -v uv >/dev/null || pip install uv`);
+    expect(texts).toContain(
+      `${mounts} ${exports}command -v uv >/dev/null || pip install uv==0.8.0`,
+    );
     expect(texts.find((t) => t.includes("uv --directory"))).toContain(
       `${mounts} ${cache} ${exports}if [ -d ./src ];`,
     );
@@ -119,12 +121,19 @@ describe("spec 2 image", () => {
     expect(lines).toContain("RUN  apt-get update &&    apt-get install -y git");
   });
 
-  it("uses the baseImage option and refuses features", async () => {
+  it("uses the baseImage option; ignores features with a warning, as BentoML ignores them", async () => {
     const text = await bentos.render(IMAGE, { baseImage: "localhost/py:offline" });
     expect(parseInstructions(text)[0]?.text).toBe("FROM localhost/py:offline AS base-container");
-    await expect(bentos.render(IMAGE, { features: ["grpc"] })).rejects.toThrow(
-      /spec 1 bentos only/,
-    );
+    const warnings: string[] = [];
+    const plain = await bentos.render(IMAGE);
+    const featured = await bentos.render(IMAGE, {
+      features: ["grpc"],
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(featured).toBe(plain);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Features \(grpc\) apply to spec 1 bentos only/),
+    ]);
   });
 
   it("needs a base image or a Python version", async () => {

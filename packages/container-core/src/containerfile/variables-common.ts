@@ -7,6 +7,12 @@ const BENTO_HOME = "/home/bentoml/";
 const BENTO_PATH = "/home/bentoml/bento";
 const METRICS_PORT = 3001;
 
+/**
+ * The uv release layered installs when the base image has none (BentoML
+ * installs whatever is newest, so an upstream release changes every build).
+ */
+export const UV_VERSION = "0.8.0";
+
 /** Template variables both specs share, under BentoML's names so users' templates read them. */
 export function commonVariables(
   options: ResolvedOptions,
@@ -23,5 +29,6 @@ export function commonVariables(
     __prometheus_port__: METRICS_PORT,
     __copy_args__: copyArgs,
     __layered__: options.layout === "layered",
+    __uv_requirement__: options.layout === "layered" ? `uv==${UV_VERSION}` : "uv",
   };
 }

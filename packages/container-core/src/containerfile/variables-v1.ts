@@ -2,6 +2,7 @@ import type { BentoConfigV1, DockerOptions } from "../bento/schema.js";
 import { condaPythonVersion, usesConda } from "./conda.js";
 import { resolveCudaVersion } from "./cuda.js";
 import { chooseV1Template, type V1TemplateChoice } from "./distro.js";
+import { layeredFeaturesInstruction } from "./features.js";
 import { assertEnvName, assertOneLine } from "./line-safety.js";
 import type { ResolvedOptions } from "./options.js";
 import { shellQuote } from "./quote.js";
@@ -40,6 +41,14 @@ export async function planV1(
       __conda_python_version__: condaPython,
       __system_packages__: systemPackages(docker),
       __env_pairs__: envPairs(docker),
+      __features_install__:
+        options.layout === "layered"
+          ? layeredFeaturesInstruction(
+              options.features,
+              options.enableBuildkit,
+              config.bentoml_version,
+            )
+          : undefined,
     },
   };
 }

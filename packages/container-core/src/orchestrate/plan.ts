@@ -189,7 +189,7 @@ async function renderContainerfile(
   bento: ResolvedBento,
   context: StagedContext,
   { builder, report }: SelectedBackend,
-  { common, env, cache }: Planning,
+  { common, env, cache, onWarning }: Planning,
 ): Promise<string> {
   const layout = common.layout ?? "layered";
   return generateContainerfile(
@@ -202,6 +202,7 @@ async function renderContainerfile(
       frontend: common.frontend,
       contextEntries: (await readdir(context.dir)).sort(),
       renderCache: join(cache, "containerfiles", "rendered"),
+      onWarning,
     },
   );
 }
