@@ -1,22 +1,21 @@
 import {
-  backendEnv,
-  DOCKER_INSTALL_HINT,
+  DOCKER_MISSING,
   dockerServerVersion,
+  serverTooOld,
+} from "@bento/backend-docker/docker-cli";
+import {
+  backendEnv,
   findVersion,
   formatArgv,
   type HealthContext,
   type HealthReport,
   probe,
   probeFailure,
-  versionAtLeast,
 } from "@bento/container-core";
 import { BUILDX_ENV } from "./options.js";
 
 const BUILDX_HINT =
   "Install the buildx plugin (Debian: docker-buildx) into /usr/libexec/docker/cli-plugins/ or ~/.docker/cli-plugins/.";
-
-/** The oldest docker server buildx builds with. */
-const MIN_SERVER = "18.09";
 
 /**
  * Healthy when docker is (`docker` on PATH, a server of at least 18.09) and
@@ -32,8 +31,7 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     binary,
     ...fields,
   });
-  if (binary === undefined)
-    return report({ reason: "`docker` is not on PATH", hint: DOCKER_INSTALL_HINT });
+  if (binary === undefined) return report(DOCKER_MISSING);
   const env = backendEnv({ env: BUILDX_ENV }, context.env);
   const run = async (argv: string[]) => {
     const result = await probe(context, argv, env);
@@ -50,12 +48,8 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     run(versionArgv),
   ]);
   if (!("version" in server)) return report(server);
-  if (!versionAtLeast(server.version, MIN_SERVER)) {
-    return report({
-      reason: `the docker server is ${server.version}; buildx needs ${MIN_SERVER} or newer`,
-      hint: "Upgrade Docker Engine.",
-    });
-  }
+  const tooOld = serverTooOld(server.version, "buildx");
+  if (tooOld) return report({ reason: tooOld, hint: "Upgrade Docker Engine." });
 
   if (help?.failed) return report({ reason: help.failed, hint: BUILDX_HINT });
   if (help && !help.result.stdout.includes("--builder")) {

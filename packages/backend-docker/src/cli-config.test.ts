@@ -7,7 +7,7 @@ import {
   dockerPluginCandidates,
   findDockerPlugin,
   readDockerConfig,
-} from "./docker-cli.js";
+} from "./cli-config.js";
 
 let dir: string;
 

@@ -1,10 +1,5 @@
-import {
-  type BuildCommandContext,
-  dockerContextName,
-  findDockerPlugin,
-  readDockerConfig,
-  versionAtLeast,
-} from "@bento/container-core";
+import { type BuildCommandContext, versionAtLeast } from "@bento/container-core";
+import { dockerContextName, findDockerPlugin, readDockerConfig } from "./cli-config.js";
 
 /** The first docker CLI that hands `docker build` to the buildx plugin. */
 export const FORWARDING_CLI = "23.0";

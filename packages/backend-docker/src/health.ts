@@ -1,18 +1,13 @@
 import {
   backendEnv,
-  DOCKER_INSTALL_HINT,
-  dockerServerVersion,
   type HealthContext,
   type HealthReport,
   probe,
   probeFailure,
   usesBuildkit,
-  versionAtLeast,
 } from "@bento/container-core";
 import { DOCKER_ENV } from "./options.js";
-
-/** The oldest docker server with BuildKit. */
-export const MIN_DOCKER_SERVER = "18.09";
+import { DOCKER_MISSING, dockerServerVersion, serverTooOld } from "./server.js";
 
 /**
  * Healthy when `docker` is on PATH, the daemon answers with a server version of
@@ -28,8 +23,7 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     binary,
     ...fields,
   });
-  if (binary === undefined)
-    return report({ reason: "`docker` is not on PATH", hint: DOCKER_INSTALL_HINT });
+  if (binary === undefined) return report(DOCKER_MISSING);
   const env = backendEnv({ env: DOCKER_ENV }, context.env);
 
   const buildkit = usesBuildkit({ buildkitSupport: true, env: DOCKER_ENV }, context.env);
@@ -43,10 +37,11 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
   ]);
   if (!("version" in server)) return report(server);
   const { version, clientVersion } = server;
-  if (buildkit && !versionAtLeast(version, MIN_DOCKER_SERVER)) {
+  const tooOld = buildkit ? serverTooOld(version, "BuildKit") : undefined;
+  if (tooOld) {
     return report({
       version,
-      reason: `the docker server is ${version}; BuildKit needs ${MIN_DOCKER_SERVER} or newer`,
+      reason: tooOld,
       hint: "Upgrade Docker Engine, or set DOCKER_BUILDKIT=0 to use the legacy builder.",
     });
   }

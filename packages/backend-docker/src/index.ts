@@ -1,18 +1,15 @@
-import {
-  defineBackend,
-  dockerFingerprint,
-  ensureBackend,
-  parseIidfile,
-} from "@bento/container-core";
+import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { dockerBuildArgs } from "./args.js";
 import { dockerBuildCommand } from "./command.js";
+import { dockerFingerprint } from "./fingerprint.js";
 import { diagnoseDocker } from "./health.js";
 import { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
 
 export { dockerBuildArgs } from "./args.js";
 export { dockerBuildCommand, FORWARDING_CLI } from "./command.js";
-export { diagnoseDocker, MIN_DOCKER_SERVER } from "./health.js";
+export { diagnoseDocker } from "./health.js";
 export { DOCKER_ENV, type DockerOptions, dockerCapabilities, dockerOptions } from "./options.js";
+export { MIN_DOCKER_SERVER } from "./server.js";
 
 declare module "@bento/container-core" {
   interface BackendOptionsMap {

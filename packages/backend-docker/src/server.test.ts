@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDockerVersions } from "./docker-server.js";
+import { parseDockerVersions } from "./server.js";
 
 describe("parseDockerVersions", () => {
   it.each([

@@ -1,10 +1,21 @@
-import { formatArgv } from "../process/format-argv.js";
-import type { HealthContext } from "./contract.js";
-import { outputTail, probe, probeFailure } from "./health-probe.js";
+import {
+  formatArgv,
+  type HealthContext,
+  outputTail,
+  probe,
+  probeFailure,
+  versionAtLeast,
+} from "@bento/container-core";
+
+/** The oldest docker server with BuildKit, which buildx builds with too. */
+export const MIN_DOCKER_SERVER = "18.09";
 
 /** How to get the docker CLI, for a report without one. */
 export const DOCKER_INSTALL_HINT =
   "Install Docker Engine (Debian: `apt-get install docker.io`) and put `docker` on PATH.";
+
+/** The report fields of a machine without the docker CLI; docker's and buildx's first step. */
+export const DOCKER_MISSING = { reason: "`docker` is not on PATH", hint: DOCKER_INSTALL_HINT };
 
 /** How to get a daemon to answer, for a report whose daemon did not. */
 export const DOCKER_DAEMON_HINT =
@@ -54,4 +65,13 @@ function jsonVersion(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why a docker server is too old for what `needs` it (BuildKit, buildx), or
+ * `undefined` when it is at least {@link MIN_DOCKER_SERVER}.
+ */
+export function serverTooOld(version: string, needs: string): string | undefined {
+  if (versionAtLeast(version, MIN_DOCKER_SERVER)) return undefined;
+  return `the docker server is ${version}; ${needs} needs ${MIN_DOCKER_SERVER} or newer`;
 }

@@ -19,23 +19,8 @@ export type {
   OCIBuilder,
 } from "./backend/contract.js";
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
-export {
-  type DockerCliConfig,
-  dockerConfigDir,
-  dockerContextName,
-  dockerPluginCandidates,
-  findDockerPlugin,
-  readDockerConfig,
-} from "./backend/docker-cli.js";
-export {
-  DOCKER_DAEMON_HINT,
-  DOCKER_INSTALL_HINT,
-  type DockerServerAnswer,
-  dockerServerVersion,
-  parseDockerVersions,
-} from "./backend/docker-server.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
-export { dockerFingerprint, fileIdentity } from "./backend/fingerprint.js";
+export { fileIdentity } from "./backend/fingerprint.js";
 export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";
 export {
   type BinaryCheck,
