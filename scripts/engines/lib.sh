@@ -22,3 +22,27 @@ apt_mirror() {
 }
 
 [ "$(id -u)" -eq 0 ] || die "these scripts install packages and start daemons: run them as root"
+
+# start_daemon STATE_DIR NAME LOG TIMEOUT READY COMMAND...: runs COMMAND in its own session
+# (a Ctrl+C in the calling shell does not reach it), logging to LOG, and waits until the shell
+# command READY succeeds. When STATE_DIR is not empty, appends "PID NAME" to STATE_DIR/daemons,
+# so stop-daemons.sh stops exactly what this run started.
+start_daemon() {
+  local state="$1" name="$2" logfile="$3" timeout="$4" ready="$5" pid
+  shift 5
+  mkdir -p "$(dirname "$logfile")"
+  setsid "$@" >>"$logfile" 2>&1 </dev/null &
+  pid=$!
+  [ -z "$state" ] || echo "$pid $name" >>"$state/daemons"
+  log "started $name (pid $pid), log: $logfile"
+  for _ in $(seq "$timeout"); do
+    if eval "$ready" >/dev/null 2>&1; then
+      log "$name ready"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "$name exited; see $logfile"; }
+    sleep 1
+  done
+  tail -n 30 "$logfile" >&2
+  die "$name did not answer within ${timeout}s; see $logfile"
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Bring this machine to the state the e2e tests expect: engines installed and configured,
-# dockerd running, the offline base image imported. Safe to run again; it skips what is done.
-# Usage: setup.sh [PIDFILE]  (PIDFILE receives dockerd's pid when this run started it)
+# dockerd, a loopback registry and buildkitd running, the offline base image imported and
+# pushed. Safe to run again; it skips what is done.
+# Usage: setup.sh [STATE_DIR]  (STATE_DIR/daemons lists the daemons this run started, for
+# stop-daemons.sh)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -14,6 +16,10 @@ step() {
 }
 
 step "$here/install.sh"
+step "$here/install-buildkit.sh"
 step "$here/configure-podman.sh"
+step "$here/make-tls.sh"
 step "$here/start-dockerd.sh" "${1:-}"
 step "$here/base-image.sh"
+step "$here/start-registry.sh" "${1:-}"
+step "$here/start-buildkitd.sh" "${1:-}"
