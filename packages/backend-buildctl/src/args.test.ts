@@ -206,6 +206,69 @@ describe("buildctlBuildArgs", () => {
     expect(buildctlLoadCommand({ contextPath: "/ctx", ...options })).toEqual(load);
   });
 
+  it.each<[string, Input, string, readonly string[] | undefined]>([
+    [
+      "push: an image pushed to the registry the tag names, nothing loaded",
+      { tag: ["127.0.0.1:5000/svc:1"], push: true, which: onPath("docker") },
+      "type=image,name=127.0.0.1:5000/svc:1,push=true",
+      undefined,
+    ],
+    [
+      "load: podman although docker is on PATH",
+      { tag: ["svc:1"], load: "podman", which: onPath("docker", "podman") },
+      "type=oci,name=svc:1",
+      ["podman", "load"],
+    ],
+  ])("with tags and no output, %s", (_rule, options, output, load) => {
+    const result = args(options);
+    expect(result.argv).toEqual(["--frontend", "dockerfile.v0", ...LOCALS, "--output", output]);
+    expect(result.warnings).toEqual([]);
+    expect(buildctlLoadCommand({ contextPath: "/ctx", ...options })).toEqual(load);
+  });
+
+  it("warns when the store asked to load into is not on PATH", () => {
+    const result = args({ tag: ["svc:1"], load: "podman", which: onPath("docker") });
+    expect(result.warnings).toEqual([
+      "buildctl: podman is not on PATH to load the image tarball into.",
+    ]);
+  });
+
+  it.each<[string, Input, string]>([
+    [
+      "the automatic output",
+      { tag: ["svc:1"], which: onPath("docker") },
+      "type=docker,name=docker.io/svc:1,rewrite-timestamp=true",
+    ],
+    [
+      "a user's image output",
+      { output: "type=image,name=r/svc:1,push=true" },
+      "type=image,name=r/svc:1,push=true,rewrite-timestamp=true",
+    ],
+    [
+      "a user's output map",
+      { output: { type: "oci", dest: "/o.tar" } },
+      "type=oci,dest=/o.tar,rewrite-timestamp=true",
+    ],
+    ["not a local directory", { output: "type=local,dest=/out" }, "type=local,dest=/out"],
+    [
+      "not when the user set it",
+      { output: "type=image,name=r/svc:1,rewrite-timestamp=false" },
+      "type=image,name=r/svc:1,rewrite-timestamp=false",
+    ],
+  ])("SOURCE_DATE_EPOCH on BuildKit 0.13: rewrite-timestamp on %s", (_rule, options, output) => {
+    const argv = args({ ...options, buildArg: { SOURCE_DATE_EPOCH: "1" }, version: "0.13.2" }).argv;
+    expect(argv[argv.indexOf("--output") + 1]).toBe(output);
+  });
+
+  it.each<[string, Input]>([
+    ["BuildKit 0.12", { buildArg: ["SOURCE_DATE_EPOCH=1"], version: "0.12.5" }],
+    ["an unknown version", { buildArg: "SOURCE_DATE_EPOCH=1" }],
+    ["no SOURCE_DATE_EPOCH", { buildArg: { A: "1" }, version: "0.13.2" }],
+  ])("no rewrite-timestamp with %s", (_rule, options) => {
+    const argv = args({ ...options, output: "type=image,name=r/svc:1" }).argv;
+    expect(argv[argv.indexOf("--output") + 1]).toBe("type=image,name=r/svc:1");
+  });
+
   it("warns when nothing on PATH can load the tarball", () => {
     const result = args({ tag: ["svc:1"], which: onPath() });
     expect(result.argv).toEqual([

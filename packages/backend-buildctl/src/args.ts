@@ -10,6 +10,7 @@ import {
 } from "@bento/container-core";
 import { type BuildctlOptions, buildctlFlags, buildctlFrontendOptions } from "./options.js";
 import { autoOutput } from "./output.js";
+import { withRewriteTimestamp } from "./rewrite-timestamp.js";
 
 type Input = BuildArgsInput<BuildctlOptions>;
 
@@ -20,16 +21,19 @@ type Input = BuildArgsInput<BuildctlOptions>;
  */
 export function buildctlBuildArgs(input: Input): string[] {
   const warn = input.warn ?? console.warn;
-  const auto =
-    input.output === undefined ? autoOutput(input.tag, input.which ?? whichOnPath) : undefined;
-  if (auto && auto.load === undefined) {
-    warn("buildctl: no docker, podman or nerdctl on PATH to load the image tarball into.");
+  const auto = automaticOutput(input);
+  if (auto && auto.load === undefined && input.push !== true) {
+    warn(
+      input.load === undefined
+        ? "buildctl: no docker, podman or nerdctl on PATH to load the image tarball into."
+        : `buildctl: ${input.load} is not on PATH to load the image tarball into.`,
+    );
   }
   const flags = {
     ...input,
     frontend: input.frontend ?? "dockerfile.v0",
     local: localDirs(input, warn),
-    output: input.output ?? auto?.output,
+    output: withRewriteTimestamp(input.output ?? auto?.output, input.buildArg, input.version),
   };
   return [
     ...optionArgs(buildctlFlags, flags, { cwd: input.cwd }),
@@ -40,8 +44,14 @@ export function buildctlBuildArgs(input: Input): string[] {
 
 /** The command that loads the tarball an auto-configured output writes to stdout. */
 export function buildctlLoadCommand(input: Input): readonly string[] | undefined {
+  return automaticOutput(input)?.load;
+}
+
+/** The output buildctl gets when the user names none: see {@link autoOutput}. */
+function automaticOutput(input: Input): ReturnType<typeof autoOutput> {
   if (input.output !== undefined) return undefined;
-  return autoOutput(input.tag, input.which ?? whichOnPath)?.load;
+  const choice = { push: input.push, load: input.load };
+  return autoOutput(input.tag, input.which ?? whichOnPath, choice);
 }
 
 /** The build context and the Containerfile's directory, then the user's other `local` dirs. */

@@ -1,11 +1,18 @@
 import { defineBackend, ensureBackend } from "@bento/container-core";
 import { buildctlBuildArgs, buildctlLoadCommand } from "./args.js";
+import { buildkitEndpoint, TLS_DIR_SETTING } from "./endpoint.js";
 import { diagnoseBuildctl } from "./health.js";
 import { parseMetadataFile } from "./image-id.js";
 import { type BuildctlOptions, buildctlCapabilities, buildctlOptions } from "./options.js";
 
 export { buildctlBuildArgs, buildctlLoadCommand } from "./args.js";
-export { diagnoseBuildctl } from "./health.js";
+export {
+  type BuildkitEndpoint,
+  buildkitEndpoint,
+  DEFAULT_BUILDKIT_ADDRESS,
+  TLS_DIR_SETTING,
+} from "./endpoint.js";
+export { daemonVersion, diagnoseBuildctl } from "./health.js";
 export { parseMetadataFile } from "./image-id.js";
 export {
   type BuildctlOptions,
@@ -13,8 +20,10 @@ export {
   buildctlFlags,
   buildctlFrontendOptions,
   buildctlOptions,
+  buildctlOutputOptions,
 } from "./options.js";
-export { type AutoOutput, autoOutput } from "./output.js";
+export { type AutoOutput, autoOutput, LOADERS, type Loader, type OutputChoice } from "./output.js";
+export { REWRITE_TIMESTAMP_SINCE, withRewriteTimestamp } from "./rewrite-timestamp.js";
 
 declare module "@bento/container-core" {
   interface BackendOptionsMap {
@@ -28,11 +37,18 @@ export const buildctlBackend = defineBackend<BuildctlOptions>("buildctl", {
   description: "buildctl build (BuildKit)",
   buildkitSupport: true,
   env: {},
+  // The certificates' directory goes into the argv (buildctl reads no variable for it).
+  hiddenEnv: [TLS_DIR_SETTING],
   options: buildctlOptions,
   capabilities: buildctlCapabilities,
   imageId: { option: "metadataFile", parse: parseMetadataFile },
   diagnose: diagnoseBuildctl,
   constructBuildArgs: buildctlBuildArgs,
+  // The connection's flags are buildctl's global ones: they go before `build`.
+  buildCommandFor: ({ env }) => {
+    const { globalArgs } = buildkitEndpoint(env);
+    return globalArgs.length ? [...globalArgs, "build"] : undefined;
+  },
   loadCommand: buildctlLoadCommand,
 });
 

@@ -47,9 +47,23 @@ export const buildctlFrontendOptions = {
   },
 } as const satisfies OptionTable;
 
-/** Every buildctl option: its flags, then the frontend's. */
+/** Choices about the `--output` buildctl gets when the user names none; no flags of their own. */
+export const buildctlOutputOptions = {
+  push: {
+    kind: "boolean",
+    doc: "With tags and no output: push the image to the registry it names",
+  },
+  load: {
+    kind: "string",
+    values: ["docker", "podman", "nerdctl"],
+    doc: "With tags and no output: the image store to load into (default: the first on PATH)",
+  },
+} as const satisfies OptionTable;
+
+/** Every buildctl option: its flags, the output choices, then the frontend's. */
 export const buildctlOptions = {
   ...buildctlFlags,
+  ...buildctlOutputOptions,
   ...buildctlFrontendOptions,
 } as const satisfies OptionTable;
 
@@ -66,6 +80,10 @@ export const buildctlCapabilities = {
   load: true,
   attestations: { since: "0.11" },
   imageIdOutput: true,
-  reproducibleTimestamps: { since: "0.11", note: "SOURCE_DATE_EPOCH build argument" },
+  // Versions are the daemon's (health asks buildkitd), not buildctl's.
+  reproducibleTimestamps: {
+    since: "0.13",
+    note: "SOURCE_DATE_EPOCH build argument and the exporter's rewrite-timestamp",
+  },
   progress: true,
 } as const satisfies CapabilityTable;

@@ -6,6 +6,20 @@ export interface AutoOutput {
   load?: readonly string[];
 }
 
+/** The image stores a buildctl tarball can be loaded into, in the order they are picked. */
+export const LOADERS = ["docker", "podman", "nerdctl"] as const;
+
+/** An image store from {@link LOADERS}. */
+export type Loader = (typeof LOADERS)[number];
+
+/** What the user asked of the automatic output. */
+export interface OutputChoice {
+  /** Push the image to the registry its tags name, and load nothing. */
+  push?: boolean;
+  /** The image store to load into, instead of the first of {@link LOADERS} on PATH. */
+  load?: Loader;
+}
+
 type Which = (binary: string) => string | undefined;
 
 // docker tags an unqualified name under its default domain; naming it so keeps
@@ -13,19 +27,23 @@ type Which = (binary: string) => string | undefined;
 const DOCKER_DOMAIN = "docker.io";
 
 /**
- * With tags: a docker tarball named after them when docker is on PATH, else an
- * OCI tarball, loaded by podman or nerdctl. `undefined` without tags.
+ * With tags: pushed to their registry when asked; else a docker tarball named
+ * after them for docker, or an OCI tarball for podman or nerdctl; the store is
+ * the one asked for, or the first on PATH. `undefined` without tags.
  */
 export function autoOutput(
   tags: readonly string[] | undefined,
   which: Which,
+  choice: OutputChoice = {},
 ): AutoOutput | undefined {
   if (tags === undefined || tags.length === 0) return undefined;
-  if (which("docker") !== undefined) {
-    return { output: `type=docker,${nameField(tags.map(qualify))}`, load: ["docker", "load"] };
+  if (choice.push === true) return { output: `type=image,${nameField(tags)},push=true` };
+  const loader = choice.load ?? LOADERS.find((store) => which(store) !== undefined);
+  const load = loader !== undefined && which(loader) !== undefined ? [loader, "load"] : undefined;
+  if (loader === "docker") {
+    return { output: `type=docker,${nameField(tags.map(qualify))}`, load };
   }
-  const loader = ["podman", "nerdctl"].find((runtime) => which(runtime) !== undefined);
-  return { output: `type=oci,${nameField(tags)}`, load: loader ? [loader, "load"] : undefined };
+  return { output: `type=oci,${nameField(tags)}`, load };
 }
 
 /** `name=a` for one tag; several are one CSV field, quoted because it holds commas. */

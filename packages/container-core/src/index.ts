@@ -130,6 +130,7 @@ export {
   type RunResult,
   runCommand,
 } from "./process/runner.js";
+export { shownArgv } from "./process/shown-argv.js";
 export { which } from "./process/which.js";
 export { bentomlHome } from "./store/home.js";
 export { formatTag, parseTag, type Tag } from "./tag.js";

@@ -1,8 +1,8 @@
 /** The real engines the e2e tests drive. */
-export type EngineName = "docker" | "buildx" | "podman" | "buildah";
+export type EngineName = "docker" | "buildx" | "buildctl" | "podman" | "buildah";
 
 /** Every {@link EngineName}, in the order the e2e suites run them. */
-export const ENGINES: readonly EngineName[] = ["docker", "buildx", "podman", "buildah"];
+export const ENGINES: readonly EngineName[] = ["docker", "buildx", "buildctl", "podman", "buildah"];
 
 /** One command that answers only when an engine can build, and what it needs before it. */
 export interface EngineProbe {
@@ -24,6 +24,12 @@ export const ENGINE_PROBES: Readonly<Record<EngineName, EngineProbe>> = {
     meaning: "the docker buildx plugin is missing",
     needs: "docker",
   },
+  buildctl: {
+    argv: ["buildctl", "debug", "info"],
+    meaning: "no buildkitd answers on buildctl's default socket",
+    // The suites load what buildctl builds into docker.
+    needs: "docker",
+  },
   podman: {
     argv: ["podman", "info", "--format", "{{.Store.GraphDriverName}}"],
     meaning: "podman cannot open its storage",
@@ -35,9 +41,14 @@ export const ENGINE_PROBES: Readonly<Record<EngineName, EngineProbe>> = {
 };
 
 /**
- * The engine whose image store holds what an engine built: buildx loads into docker,
- * buildah shares podman's storage.
+ * The engine whose image store holds what an engine built: buildx (and buildctl, by
+ * default) loads into docker, buildah shares podman's storage.
  */
 export function imageStoreOf(engine: EngineName): "docker" | "podman" {
-  return engine === "docker" || engine === "buildx" ? "docker" : "podman";
+  return engine === "podman" || engine === "buildah" ? "podman" : "docker";
+}
+
+/** Engines that build with BuildKit (secrets stay out of the cache key, `--opt attest`...). */
+export function isBuildkit(engine: EngineName): boolean {
+  return engine === "docker" || engine === "buildx" || engine === "buildctl";
 }

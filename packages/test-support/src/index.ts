@@ -1,10 +1,11 @@
-export { baseImage, DEFAULT_BASE_IMAGE } from "./base-image.js";
+export { baseImage, DEFAULT_BASE_IMAGE, registryBaseImage } from "./base-image.js";
 export {
   ENGINE_PROBES,
   ENGINES,
   type EngineName,
   type EngineProbe,
   imageStoreOf,
+  isBuildkit,
 } from "./engines.js";
 export { describeFailure, type ExecOptions, type ExecResult, exec } from "./exec.js";
 export { checkFlagsAgainstHelp, type HelpFlagCheck } from "./help-flags.js";
@@ -27,6 +28,7 @@ export {
   type StandInOptions,
   standInScript,
 } from "./recording-stand-in.js";
+export { registryAddress } from "./registry.js";
 export { removeImages, removeImagesArgv } from "./remove-images.js";
 export {
   EngineMissingError,

@@ -12,6 +12,8 @@ export interface HealthReport {
   version?: string;
   /** The client CLI's own version, for backends whose `version` is another's (docker: the daemon's). */
   clientVersion?: string;
+  /** The daemon or service the check talked to (`tcp://…`, a socket), for remote builders. */
+  endpoint?: string;
   /** Why the backend is unhealthy: the command that was run and what it said. */
   reason?: string;
   /** How to make it healthy (install, start a daemon, set a variable). */
@@ -89,6 +91,11 @@ export interface OCIBuilder<O = Record<string, unknown>> {
   buildCommand: readonly string[];
   /** Defaults merged under the user's environment (the user's values win). */
   env: Readonly<Record<string, string>>;
+  /**
+   * Variables whose values the backend puts into the argv (a certificate
+   * directory) but which reports show as `$NAME`: see `shownArgv`.
+   */
+  hiddenEnv?: readonly string[];
   /** Whether the Containerfile may use BuildKit syntax (`RUN --mount`). */
   buildkitSupport: boolean;
   /** Typed options; drives validation, argv and help. */
@@ -149,6 +156,8 @@ export interface BackendSpec<O = Record<string, unknown>> {
    */
   buildCommandFor?(context: BuildCommandContext): readonly string[] | undefined;
   env?: Readonly<Record<string, string>>;
+  /** See {@link OCIBuilder.hiddenEnv}. */
+  hiddenEnv?: readonly string[];
   options?: OptionTable;
   capabilities?: CapabilityTable;
   imageId?: ImageIdSource;

@@ -43,6 +43,7 @@ export function defineBackend<O = Record<string, unknown>>(
     binary,
     buildCommand: spec.buildCommand ?? ["build"],
     env: spec.env ?? {},
+    hiddenEnv: spec.hiddenEnv,
     buildkitSupport: spec.buildkitSupport,
     options: spec.options ?? {},
     capabilities: spec.capabilities ?? {},

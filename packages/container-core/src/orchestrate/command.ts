@@ -1,5 +1,6 @@
 import type { HealthReport, OCIBuilder } from "../backend/contract.js";
 import { backendEnv } from "../backend/env.js";
+import { shownArgv } from "../process/shown-argv.js";
 import { withLabels, withSecrets } from "./backend-inputs.js";
 import { reproduciblePlan } from "./reproducible.js";
 
@@ -35,6 +36,8 @@ export interface CommandInputs {
 /** The build's command line, its environment and what it adds to the user's options. */
 export interface CommandPlan {
   argv: string[];
+  /** The argv as reports and errors show it: the backend's hidden variables as `$NAME`. */
+  shownArgv: string[];
   env: Record<string, string>;
   /** A command reading the build's stdout into an image store, when the backend has one. */
   loader?: string[];
@@ -87,8 +90,10 @@ export function planCommand(inputs: CommandInputs): CommandPlan {
     (!inputs.runAsRoot && builder.buildCommandFor?.({ env, report: inputs.report, args })) ||
     builder.buildCommand;
   const loader = builder.loadCommand?.({ ...backendOptions, ...invocation });
+  const argv = [...sudo, builder.binary, ...command, ...args];
   return {
-    argv: [...sudo, builder.binary, ...command, ...args],
+    argv,
+    shownArgv: shownArgv(argv, builder.hiddenEnv, env),
     env,
     loader: loader ? [...sudo, ...loader] : undefined,
     reproducible: { applied: reproducible.applied, reason: reproducible.reason },

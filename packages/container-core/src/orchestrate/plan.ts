@@ -149,6 +149,7 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     report,
     tags,
     argv: command.argv,
+    shownArgv: command.shownArgv,
     env: command.env,
     loader: command.loader,
     containerfile,

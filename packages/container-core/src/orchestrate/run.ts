@@ -16,9 +16,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   try {
     await writeSecretFiles(plan.secrets);
-    emit({ type: "command", argv: plan.argv });
+    emit({ type: "command", argv: plan.shownArgv });
     const track = createStepTracker();
     const { output } = await runBuildProcess(plan.argv, {
+      shown: plan.shownArgv,
       env: plan.env,
       cwd: plan.contextPath,
       signal: options.signal,
@@ -43,7 +44,7 @@ export function planResult(plan: BuildPlan, output = "", imageId?: string): Buil
     imageId,
     tags: plan.tags,
     backend: plan.backend.name,
-    argv: plan.argv,
+    argv: plan.shownArgv,
     containerfile: plan.containerfile,
     containerfilePath: plan.containerfilePath,
     contextPath: plan.contextPath,

@@ -76,7 +76,10 @@ export interface BuildResult {
   imageId?: string;
   tags: string[];
   backend: string;
-  /** The exact argv run (or, for a dry run, that would run). */
+  /**
+   * The exact argv run (or, for a dry run, that would run), except that the
+   * backend's hidden variables' values read `$NAME` (see `OCIBuilder.hiddenEnv`).
+   */
   argv: string[];
   /** The Containerfile's text and where it was written. */
   containerfile: string;
@@ -103,6 +106,8 @@ export interface BuildPlan {
   tags: string[];
   /** The exact command to run, `sudo` included. */
   argv: string[];
+  /** The command as reports and errors show it (see `OCIBuilder.hiddenEnv`). */
+  shownArgv: string[];
   /** The command's whole environment: the user's over the backend's defaults. */
   env: Record<string, string>;
   /** A command reading the build's stdout into an image store (buildctl's tarball). */

@@ -13,6 +13,8 @@ export interface BuildProcessOptions {
   loader?: readonly string[];
   /** Milliseconds between SIGTERM and SIGKILL when stopping. */
   killGraceMs?: number;
+  /** The argv as errors name it (see `shownArgv`); default the argv run. */
+  shown?: readonly string[];
 }
 
 /** What the build printed. */
@@ -39,7 +41,8 @@ export async function runBuildProcess(
     options.onLine?.(stream, line);
   };
   const { execa } = await import("execa");
-  if (options.signal?.aborted) throw aborted(argv, options.signal);
+  const named = options.shown ?? argv;
+  if (options.signal?.aborted) throw aborted(named, options.signal);
   const start = (command: readonly string[], streams: StreamSetup) =>
     startProcess(execa, command, options, streams);
   const child = start(argv, {
@@ -64,8 +67,8 @@ export async function runBuildProcess(
     const result = await child;
     const loaded = loader ? await loader : undefined;
     await Promise.all(readers);
-    if (options.signal?.aborted) throw aborted(argv, options.signal);
-    if (result.failed) throw failure(argv, result.exitCode, result.signal, lines);
+    if (options.signal?.aborted) throw aborted(named, options.signal);
+    if (result.failed) throw failure(named, result.exitCode, result.signal, lines);
     if (loaded?.failed) throw failure(options.loader!, loaded.exitCode, loaded.signal, lines);
     return { output: lines.join("\n") };
   } finally {

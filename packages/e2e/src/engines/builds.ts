@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { BuildResultJson } from "@bento/cli";
-import { baseImage, type EngineName, removeImages } from "@bento/test-support";
+import { baseImage, type EngineName, registryBaseImage, removeImages } from "@bento/test-support";
 import { containerize } from "./bento-cli.js";
 import { addBuildStageEnv, editServiceSource } from "./bento-edits.js";
 import { once } from "./once.js";
@@ -45,9 +45,15 @@ export interface EngineBuilds {
 const ENGINE_FLAGS: Readonly<Record<EngineName, readonly string[]>> = {
   docker: [],
   buildx: [],
+  buildctl: [],
   podman: [],
   buildah: ["--opt", "layers"],
 };
+
+/** The base image an engine builds FROM: buildkitd sees no local store, so it pulls from the loopback registry. */
+function baseImageFor(engine: EngineName): string {
+  return engine === "buildctl" ? registryBaseImage() : baseImage();
+}
 
 /** Tags under which no other run's images live. */
 function tagFor(engine: EngineName, what: string, runId: string): string {
@@ -65,7 +71,13 @@ export function engineBuilds(engine: EngineName, box: Sandbox, runId: string): E
   ): Promise<Built> => {
     for (const tag of tags) made.add(tag);
     const tagFlags = tags.flatMap((tag) => ["-t", tag]);
-    const common = ["--backend", engine, "--base-image", baseImage(), ...ENGINE_FLAGS[engine]];
+    const common = [
+      "--backend",
+      engine,
+      "--base-image",
+      baseImageFor(engine),
+      ...ENGINE_FLAGS[engine],
+    ];
     const run = await containerize(bentoDir, [...tagFlags, ...common, ...flags], env);
     return {
       bentoDir,

@@ -1,4 +1,4 @@
-import { type EngineName, removeImages } from "@bento/test-support";
+import { type EngineName, isBuildkit, removeImages } from "@bento/test-support";
 import { type EngineBuilds, engineBuilds } from "./builds.js";
 import { once } from "./once.js";
 import { type Sandbox, sandbox } from "./sandbox.js";
@@ -15,13 +15,12 @@ export interface EnginePlan {
 
 /** The shared images of an engine, in build order (the from-scratch rebuild is not shared). */
 function sharedImages(engine: EngineName): (keyof EngineBuilds)[] {
-  const buildkit = engine === "docker" || engine === "buildx";
   return [
     "iris",
     "sentiment",
     "irisCompat",
     "irisEdited",
-    ...(buildkit ? ["withSecret" as const] : []),
+    ...(isBuildkit(engine) ? ["withSecret" as const] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { isBuildkit } from "@bento/test-support";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { EngineBuilds } from "./builds.js";
 import { imageChecks } from "./checks-image.js";
@@ -26,7 +27,7 @@ export function engineSuite(plan: EnginePlan, usable: boolean): void {
     imageChecks(context);
     layoutChecks(context);
     // Build-stage envs are BuildKit secrets; the issue asks for them on the BuildKit engines.
-    if (engine === "docker" || engine === "buildx") secretChecks(context);
+    if (isBuildkit(engine)) secretChecks(context);
     // Last: the podman and buildah rebuild removes the iris image first.
     reproducibleChecks(context);
   });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import { baseImage, type RecordingStandIn } from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { flagValues } from "./argv-flags.js";
@@ -9,13 +9,6 @@ import { once } from "./once.js";
 import { IRIS } from "./paths.js";
 import { type Sandbox, sandbox } from "./sandbox.js";
 import { LOOPBACK_BUILDKIT, type StandInBuild, standInBuild } from "./stand-in-builds.js";
-
-/** The iris bento's creation time in epoch seconds (`SOURCE_DATE_EPOCH`). */
-const IRIS_EPOCH = "1768472430";
-const IRIS_LABEL_OPTS = [
-  `label:org.opencontainers.image.title=${IRIS.name}`,
-  `label:ai.bentoml.bento=${IRIS.name}:x4kzqfv7ckc3ahqb`,
-];
 
 /**
  * What every stand-in build must show: the CLI ran what it reported, on a staged
@@ -34,9 +27,9 @@ async function expectCommonShape(built: StandInBuild, backend: string): Promise<
   expect(containerfile).toMatch(/^RUN\s+--mount=type=cache,/m);
 }
 
-/** nerdctl and buildctl through the `bento` CLI, against recording stand-ins on PATH. */
+/** nerdctl through the `bento` CLI, against a recording stand-in on PATH. */
 export function standInSuite(): void {
-  describe("nerdctl and buildctl through the bento CLI (recording stand-ins)", () => {
+  describe("nerdctl through the bento CLI (a recording stand-in)", () => {
     const made: RecordingStandIn[] = [];
     let box: Sandbox | undefined;
     beforeAll(async () => {
@@ -47,7 +40,6 @@ export function standInSuite(): void {
       await box?.cleanup();
     });
     const nerdctl = once(() => standInBuild("nerdctl", box!, made));
-    const buildctl = once(() => standInBuild("buildctl", box!, made));
 
     check("stand-in: argv, env, image id", "nerdctl", async () => {
       const built = await nerdctl();
@@ -66,44 +58,6 @@ export function standInSuite(): void {
       const { reproducible } = (await nerdctl()).run.json;
       expect(reproducible.applied).toBe(false);
       expect(reproducible.reason).toMatch(/^nerdctl cannot pin image timestamps/);
-    });
-
-    check("stand-in: argv, env, image id", "buildctl", async () => {
-      const built = await buildctl();
-      await expectCommonShape(built, "buildctl");
-      const { argv, env, cwd } = built.build;
-      const file = built.run.json.containerfile;
-      expect(flagValues(argv, "--frontend")).toEqual(["dockerfile.v0"]);
-      expect(flagValues(argv, "--local")).toEqual([
-        `context=${cwd}`,
-        `dockerfile=${dirname(file)}`,
-      ]);
-      expect(flagValues(argv, "--metadata-file")).toHaveLength(1);
-      const opts = flagValues(argv, "--opt");
-      expect(opts).toEqual(
-        expect.arrayContaining([
-          `filename=${basename(file)}`,
-          "build-arg:GREETING=hello world",
-          ...IRIS_LABEL_OPTS,
-        ]),
-      );
-      expect(env).toEqual({ BUILDKIT_HOST: LOOPBACK_BUILDKIT, SOURCE_DATE_EPOCH: IRIS_EPOCH });
-    });
-
-    check("stand-in: output autoconfig + docker load", "buildctl", async () => {
-      const { build, tag, load } = await buildctl();
-      expect(flagValues(build.argv, "--output")).toEqual([`type=docker,name=docker.io/${tag}`]);
-      expect(load?.calls.map((call) => call.argv)).toEqual([["load"]]);
-      expect(load?.tarball).toMatch(/^bento-e2e-tarball-[0-9a-f]{16}$/);
-      expect(load?.stdin).toBe(load?.tarball);
-    });
-
-    check("reproducible: says if applied, truly", "buildctl", async () => {
-      const { run, build } = await buildctl();
-      expect(run.json.reproducible).toEqual({ applied: true });
-      expect(flagValues(build.argv, "--opt")).toContain(
-        `build-arg:SOURCE_DATE_EPOCH=${IRIS_EPOCH}`,
-      );
     });
   });
 }

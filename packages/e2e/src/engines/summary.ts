@@ -2,7 +2,7 @@
 export type Outcome = "pass" | "FAIL" | "skipped" | "known bug";
 
 /** The backends the table has a column for, in order. */
-export const SUMMARY_BACKENDS = ["docker", "buildx", "podman", "buildah", "nerdctl", "buildctl"];
+export const SUMMARY_BACKENDS = ["docker", "buildx", "buildctl", "podman", "buildah", "nerdctl"];
 
 /** Outcomes by check, then by backend; checks in the order they were declared. */
 const outcomes = new Map<string, Map<string, Outcome>>();
