@@ -237,4 +237,16 @@ describe("planCommand", () => {
       planCommand(inputs({ builder: backend(["secret"]), secretSpecs: ["id=T,src=/s/T"] })),
     ).toThrow(/cannot pass build secrets/);
   });
+  it("shows a hidden variable's value as $NAME and runs it as it is", () => {
+    const builder = defineBackend("fake", {
+      binary: "fake-engine",
+      buildkitSupport: true,
+      hiddenEnv: ["CERTS"],
+      constructBuildArgs: ({ contextPath }) => [contextPath],
+      buildCommandFor: ({ env }) => ["--certs", String(env.CERTS), "build"],
+    });
+    const plan = planCommand(inputs({ builder, env: { CERTS: "/secret/certs" } }));
+    expect(plan.argv).toEqual(["fake-engine", "--certs", "/secret/certs", "build", "/ctx"]);
+    expect(plan.shownArgv).toEqual(["fake-engine", "--certs", "$CERTS", "build", "/ctx"]);
+  });
 });
