@@ -165,6 +165,63 @@ SETUP_CONDA_TEMPLATE = """{% import '_macros.j2' as common %}
 {% endblock %}
 """
 
+# In the manner of the conda + CUDA template of BentoML's containerization docs:
+# import before extends, top-level sets, a build stage, SHELL, setup_conda with conda_path.
+CONDA_CUDA_TEMPLATE = """{% import '_macros.j2' as common %}
+{% extends bento_base_template %}
+{# conda comes from a build stage, then setup_conda installs the bento's Python #}
+{% set conda_release="py311_24.1.2-0" %}
+{% set conda_path="/opt/conda" %}
+{% set conda_exec=[conda_path, "bin", "conda"] | join("/") %}
+{% block SETUP_BENTO_BASE_IMAGE %}
+FROM debian:bookworm-slim as conda-build
+
+RUN --mount=type=cache,sharing=shared,target=/var/cache/apt \\
+\tapt-get update -y && apt-get install -y --no-install-recommends ca-certificates wget bzip2
+
+ENV PATH {{ conda_path }}/bin:$PATH
+ARG CONDA_RELEASE={{ conda_release }}
+RUN wget -q "http://127.0.0.1:8080/Miniconda3-${CONDA_RELEASE}-Linux-x86_64.sh" -O miniconda.sh && \\
+\tsh miniconda.sh -b -p {{ conda_path }} && rm miniconda.sh && \\
+\t{{ conda_exec }} clean -afy
+
+{{ super() }}
+
+ENV PATH {{ conda_path }}/bin:$PATH
+COPY --from=conda-build {{ conda_path }} {{ conda_path }}
+RUN echo ". {{ conda_path }}/etc/profile.d/conda.sh" >> ~/.bashrc && \\
+\techo "{{ conda_exec }} activate base" >> ~/.bashrc
+{% endblock %}
+{% block SETUP_BENTO_ENVARS %}
+
+SHELL [ "/bin/bash", "-eo", "pipefail", "-c" ]
+{{ super() }}
+{{ common.setup_conda(__python_version__, bento__path, conda_path=conda_path) }}
+{% endblock %}
+"""
+
+# In the manner of the custom-op template of BentoML's containerization docs.
+OPS_TEMPLATE = """{% extends bento_base_template %}
+{% block SETUP_BENTO_BASE_IMAGE %}
+
+{{ super() }}
+
+WORKDIR /tmp
+
+COPY ./src/ops/add_one.cc .
+
+RUN pip3 install numpy
+RUN set -ex && \\
+\tg++ --std=c++17 -shared add_one.cc -o add_one.so -fPIC -O2 && \\
+\tcp add_one.so /usr/lib/add_one.so
+
+{% endblock %}
+{% block SETUP_BENTO_COMPONENTS %}
+{{ super() }}
+RUN stat /usr/lib/add_one.so
+{% endblock %}
+"""
+
 
 def corpus() -> dict[str, dict]:
     cases: dict[str, dict] = {}
@@ -241,6 +298,12 @@ def corpus() -> dict[str, dict]:
     cases["s1-template-setup-conda"] = spec1("s1-template-setup-conda", docker_opts=docker(
         distro="debian", python_version="3.11", dockerfile_template="./Dockerfile.template"),
         files={"env/docker/Dockerfile.template": SETUP_CONDA_TEMPLATE})
+    cases["s1-template-conda-cuda"] = spec1("s1-template-conda-cuda", docker_opts=docker(
+        distro="debian", python_version="3.11", cuda_version="12.1", dockerfile_template="./conda_cuda.template"),
+        files={"env/docker/Dockerfile.template": CONDA_CUDA_TEMPLATE})
+    cases["s1-template-ops"] = spec1("s1-template-ops", docker_opts=docker(
+        distro="debian", python_version="3.11", dockerfile_template="./ops.template"),
+        files={"env/docker/Dockerfile.template": OPS_TEMPLATE, "src/ops/add_one.cc": "int add_one(int x) { return x + 1; }\n"})
     # features and models
     cases["s1-features"] = spec1("s1-features", docker_opts=docker(distro="debian", python_version="3.11"),
         features="grpc,tracing,io-image")

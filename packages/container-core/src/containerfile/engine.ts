@@ -49,6 +49,8 @@ async function createEngine(): Promise<Liquid> {
   });
   liquid.registerFilter("bash_quote", (value: unknown) => shellQuote(String(value ?? "")));
   liquid.registerFilter("run_cached", runCached);
+  // Jinja list literals in users' templates: `nil | jinja_list: a, b` is [a, b].
+  liquid.registerFilter("jinja_list", (_input: unknown, ...items: unknown[]) => items);
   return liquid;
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ContainerfileError } from "../errors.js";
-import { containerfileEngine } from "./engine.js";
+import { containerfileEngine, templatesDir } from "./engine.js";
 import { translateJinja } from "./jinja/translate.js";
 import { USER_TEMPLATE_PATH } from "./user-template-path.js";
 import type { TemplatePlan } from "./variables-v1.js";
@@ -26,7 +26,13 @@ export async function renderUserTemplate(dir: string, plan: TemplatePlan): Promi
       },
     );
   }
-  const liquid = translateJinja(source.replace(/\r\n/g, "\n"), USER_TEMPLATE_PATH, plan.template);
+  const macros = { "_macros.j2": await readFile(join(templatesDir(), "_macros.j2"), "utf8") };
+  const liquid = translateJinja(
+    source.replace(/\r\n/g, "\n"),
+    USER_TEMPLATE_PATH,
+    plan.template,
+    macros,
+  );
   try {
     return await (await containerfileEngine()).parseAndRender(liquid, plan.variables);
   } catch (cause) {

@@ -5,6 +5,7 @@ export function jinjaError(file: string, line: number, message: string): Contain
   return new ContainerfileError(`${file}:${line}: ${message}`, {
     hint:
       "Dockerfile templates may use extends bento_base_template, block/endblock with super(), " +
-      "{{ variables }} with filters, if/elif/else, for, set and raw; rewrite that line with those.",
+      "{{ variables }} with filters, if/elif/else, for, set, raw, macro/call/caller() and " +
+      "import or from-import of '_macros.j2'; rewrite that line with those.",
   });
 }

@@ -9,13 +9,16 @@ export type Expr =
   | { type: "contains"; haystack: Expr; needle: Expr; negate: boolean }
   | { type: "nil"; operand: Expr; isNil: boolean }
   | { type: "not"; operand: Expr }
-  | { type: "logic"; op: "and" | "or"; items: Expr[] };
+  | { type: "logic"; op: "and" | "or"; items: Expr[] }
+  | { type: "call"; callee: string; args: Expr[]; kwargs: [string, Expr][] };
 
 /** What the parser needs from the statement around the expression. */
 export interface ExprContext {
   fail: (message: string) => never;
   /** Inside a for loop, where `loop.x` means liquid's `forloop.x`. */
   inLoop: boolean;
+  /** The liquid name of a variable: a macro's parameters and locals are renamed apart. */
+  rename?: (name: string) => string;
 }
 
 const COMPARISONS = ["==", "!=", "<", ">", "<=", ">="];
@@ -87,6 +90,7 @@ class ExprParser {
   private parseFiltered(): Expr {
     let base = this.parsePrimary();
     while (this.acceptOp("|")) {
+      if (base.type === "call") this.context.fail(`filters on ${base.callee}() are not supported`);
       if (base.type !== "value") this.context.fail("filters apply to values only");
       const name = this.expectName();
       const args = this.acceptOp("(") ? this.parseArgs() : [];
@@ -117,13 +121,9 @@ class ExprParser {
     if (token.type === "string")
       return { type: "value", liquid: JSON.stringify(token.value), filtered: false };
     if (token.type === "number") return { type: "value", liquid: token.value, filtered: false };
+    if (token.type === "op" && token.value === "[") return this.parseList();
     if (token.type === "op") {
-      const what =
-        token.value === "("
-          ? "parentheses"
-          : token.value === "["
-            ? "list literals"
-            : `"${token.value}"`;
+      const what = token.value === "(" ? "parentheses" : `"${token.value}"`;
       return this.context.fail(`${what} are not supported in expressions ("${this.text}")`);
     }
     const literal = LITERALS[token.value];
@@ -135,18 +135,60 @@ class ExprParser {
     return this.parsePath(token.value);
   }
 
+  /** `[a, b]`: a list built by our `jinja_list` filter (liquid has no list literals). */
+  private parseList(): Expr {
+    const items: string[] = [];
+    while (!this.acceptOp("]")) {
+      if (items.length > 0 && !this.acceptOp(","))
+        this.context.fail(`expected "," or "]" in "${this.text}"`);
+      if (this.acceptOp("]")) break;
+      const item = this.parsePrimary();
+      if (item.type !== "value" || item.filtered)
+        this.context.fail("list items must be plain values or names");
+      items.push(item.liquid);
+    }
+    const args = items.length === 0 ? "" : `: ${items.join(", ")}`;
+    return { type: "value", liquid: `nil | jinja_list${args}`, filtered: true };
+  }
+
+  /** A macro call's arguments, positional then `name=value`. */
+  private parseCall(callee: string): Expr {
+    const args: Expr[] = [];
+    const kwargs: [string, Expr][] = [];
+    while (!this.acceptOp(")")) {
+      if (args.length + kwargs.length > 0 && !this.acceptOp(","))
+        this.context.fail(`expected "," or ")" in "${this.text}"`);
+      const keyword = this.peek()?.type === "name" && this.tokens[this.pos + 1]?.value === "=";
+      if (keyword) {
+        const name = this.expectName();
+        this.pos++;
+        kwargs.push([name, this.parseFiltered()]);
+      } else {
+        if (kwargs.length > 0)
+          this.context.fail(`positional argument after a keyword in "${this.text}"`);
+        args.push(this.parseFiltered());
+      }
+    }
+    return { type: "call", callee, args, kwargs };
+  }
+
   private parsePath(head: string): Expr {
-    let liquid = head === "loop" && this.context.inLoop ? "forloop" : head;
+    let raw = head;
+    let liquid =
+      head === "loop" && this.context.inLoop ? "forloop" : (this.context.rename?.(head) ?? head);
     for (;;) {
-      if (this.acceptOp(".")) liquid += `.${this.expectName()}`;
-      else if (this.acceptOp("[")) {
+      if (this.peek()?.value === "." && this.tokens[this.pos + 1]?.type === "name") {
+        this.pos++;
+        const name = this.expectName();
+        raw += `.${name}`;
+        liquid += `.${name}`;
+      } else if (this.acceptOp("[")) {
         const key = this.next();
         if (key.type !== "string" && key.type !== "number")
           this.context.fail("only literal subscripts are supported");
         liquid += `[${key.type === "string" ? JSON.stringify(key.value) : key.value}]`;
         if (!this.acceptOp("]")) this.context.fail(`expected "]" in "${this.text}"`);
-      } else if (this.peek()?.value === "(")
-        return this.context.fail(`calling ${liquid}() is not supported (only super() is)`);
+      } else if (this.acceptOp("(")) return this.parseCall(raw);
       else return { type: "value", liquid, filtered: false };
     }
   }

@@ -1,9 +1,19 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ContainerfileError } from "../../errors.js";
+import { containerfileEngine } from "../engine.js";
 import { translateJinja } from "./translate.js";
 
 const FILE = "env/docker/Dockerfile.template";
-const translate = (source: string) => translateJinja(source, FILE, "python_debian");
+const MACROS = readFileSync(
+  fileURLToPath(new URL("../templates/_macros.j2", import.meta.url)),
+  "utf8",
+);
+const translate = (source: string) =>
+  translateJinja(source, FILE, "python_debian", { "_macros.j2": MACROS });
+const render = async (source: string, variables: Record<string, unknown> = {}) =>
+  (await containerfileEngine()).parseAndRender(translate(source), variables);
 
 describe("Jinja to liquid translation", () => {
   it.each([
@@ -73,13 +83,63 @@ describe("Jinja to liquid translation", () => {
   });
 });
 
+describe("macros, calls and imports expand as Jinja renders them", () => {
+  it.each([
+    [
+      "{% macro hi(name, greeting='hello') %}{{ greeting }} {{ name }}{% endmacro %}{{ hi('a') }}|{{ hi('b', greeting='hey') }}",
+      "hello a|hey b",
+    ],
+    [
+      "{% macro wrap(t) %}[{{ t }}:{{ caller() }}]{% endmacro %}{% call wrap('x') %}in {{ v }}{% endcall %}",
+      "[x:in V]",
+    ],
+    [
+      "{% macro m(v) %}{{ v }}{% set v = 'local' %}{{ v }}{% endmacro %}{{ m('arg') }}/{{ v }}",
+      "arglocal/V",
+    ],
+    [
+      "{% import '_macros.j2' as common %}{{ common.mount_cache('/c', ',id=x') }}",
+      "--mount=type=cache,sharing=locked,target=/c,id=x",
+    ],
+    [
+      "{% from '_macros.j2' import mount_cache as mc, RUN %}{% call RUN(true) %}{{ mc('/d') }} {% endcall %}x",
+      "RUN --mount=type=cache,sharing=locked,target=/d x",
+    ],
+    ["{% from '_macros.j2' import RUN %}{% call RUN(false) %}ignored {% endcall %}x", "RUN x"],
+    [
+      "{% import '_macros.j2' as common %}{% set m = common.mount_cache('/e') %}<{{ m }}>",
+      "<--mount=type=cache,sharing=locked,target=/e>",
+    ],
+    ["{{ [v, 'b'] | join('/') }}{% for i in ['p', 'q'] %}{{ i }}{% endfor %}", "V/bpq"],
+    [
+      "{{ expands_bento_path('env', 'docker') }}|{{ expands_bento_path('x', bento_path='/b') }}",
+      "/home/bentoml/bento/env/docker|/b/x",
+    ],
+  ])("%s", async (source, expected) => {
+    expect(await render(source, { v: "V", bento__path: "/home/bentoml/bento" })).toBe(expected);
+  });
+});
+
 describe("unsupported Jinja names the template line", () => {
   it.each([
-    ["FROM x\n\n{% macro m() %}{% endmacro %}", 3, "unsupported Jinja statement {% macro m() %}"],
+    ["FROM x\n\n{% macro m( %}{% endmacro %}", 3, 'unsupported macro signature "m("'],
     ["{% include 'other.j2' %}", 1, "unsupported Jinja statement {% include 'other.j2' %}"],
-    ["{% import '_macros.j2' as common %}", 1, "unsupported Jinja statement"],
-    ["a\n{% call common.RUN(true) %}{% endcall %}", 2, "unsupported Jinja statement {% call"],
-    ['\n{{ expands_bento_path("env") }}', 2, "calling expands_bento_path() is not supported"],
+    [
+      "{% import 'mine.j2' as m %}",
+      1,
+      'cannot import "mine.j2"; templates may import "_macros.j2"',
+    ],
+    ["{% from '_macros.j2' import nope %}", 1, '_macros.j2 has no macro "nope"'],
+    [
+      "a\n{% call common.RUN(true) %}{% endcall %}",
+      2,
+      "calling common.RUN() is not supported: no macro of that name",
+    ],
+    ["{{ caller() }}", 1, "caller() is only allowed in a macro called with {% call %}"],
+    ["{% macro m() %}x{% endmacro %}{{ m() | trim }}", 1, "filters on m() are not supported"],
+    ["{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", 1, "m() calls itself too deeply"],
+    ["{% macro m(a) %}{% endmacro %}{{ m(b=1) }}", 1, 'm() has no parameter "b"'],
+    ["{% macro m() %}", 1, "{% macro %} is never closed"],
     [
       "{% set b = __base_image__.replace('a', 'b') %}",
       1,
@@ -91,7 +151,6 @@ describe("unsupported Jinja names the template line", () => {
     ["{% if (a) %}{% endif %}", 1, "parentheses are not supported"],
     ["{{ a ~ b }}", 1, 'unsupported "~"'],
     ["{{ a == b }}", 1, "comparisons and logic only work in if conditions"],
-    ["{{ [1, 2] }}", 1, "list literals are not supported"],
     ["x\n{% block A %}\ny", 2, "{% block %} is never closed"],
     ["{% endif %}", 1, "{% endif %} without a matching {% if %}"],
     ["{% block A %}{% endblock B %}", 1, "{% endblock B %} closes {% block A %}"],

@@ -1,7 +1,14 @@
 import { emitCondition, emitValue } from "./emit.js";
 import { jinjaError } from "./error.js";
-import { type ExprContext, parseExpression } from "./expression.js";
+import { type Expr, type ExprContext, parseExpression } from "./expression.js";
 import { type JinjaToken, lexJinja, type TagToken } from "./lexer.js";
+import {
+  findClosing,
+  type MacroDef,
+  type MacroSources,
+  parseSignature,
+  readMacroFile,
+} from "./macros.js";
 import { applyJinjaWhitespace } from "./whitespace.js";
 
 /** Templates a user template may extend by BentoML's file name (`python_debian.j2`). */
@@ -25,6 +32,22 @@ export const EXTENDABLE = [
 const AUTO_TEMPLATE = ["bento_base_template", "bento_autotemplate", "bento_auto_template"];
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Where names resolve: the template's top level, or one expansion of a macro. */
+interface Scope {
+  /** Variables renamed apart (a macro's parameters and locals). */
+  renames: Map<string, string>;
+  /** Macros callable by bare name. */
+  macros: Map<string, MacroDef>;
+  /** `{% import ... as ns %}` namespaces. */
+  namespaces: Map<string, Map<string, MacroDef>>;
+  /** What `caller()` expands to inside a macro called with `{% call %}`. */
+  caller?: { tokens: JinjaToken[]; scope: Scope };
+  depth: number;
+}
+
+/** How deep macros may call macros (a recursive macro would never end). */
+const MAX_DEPTH = 16;
+
 interface Frame {
   kind: "block" | "if" | "for" | "set";
   line: number;
@@ -39,8 +62,15 @@ interface Frame {
  * liquid; `baseTemplate` is what `{% extends bento_base_template %}` means.
  * Anything else is a ContainerfileError naming `file` and the line.
  */
-export function translateJinja(source: string, file: string, baseTemplate: string): string {
-  return new Translator(file, baseTemplate).run(applyJinjaWhitespace(lexJinja(source, file)));
+export function translateJinja(
+  source: string,
+  file: string,
+  baseTemplate: string,
+  macroFiles: MacroSources = {},
+): string {
+  return new Translator(file, baseTemplate, macroFiles).run(
+    applyJinjaWhitespace(lexJinja(source, file)),
+  );
 }
 
 class Translator {
@@ -48,22 +78,183 @@ class Translator {
   private readonly frames: Frame[] = [];
   private temp = 0;
   private line = 1;
+  private scope: Scope = {
+    renames: new Map(),
+    macros: new Map(),
+    namespaces: new Map(),
+    depth: 0,
+  };
+  private readonly modules = new Map<string, Map<string, MacroDef>>();
 
   constructor(
     private readonly file: string,
     private readonly baseTemplate: string,
+    private readonly macroFiles: MacroSources,
   ) {}
 
   run(tokens: readonly JinjaToken[]): string {
-    for (const token of tokens) {
-      this.line = token.line;
-      if (token.kind === "text") this.out.push(token.raw ? `{% raw %}${token.text}` : token.text);
-      else if (token.kind === "output") this.output(token);
-      else if (token.kind === "statement") this.statement(token);
-    }
+    this.process(tokens);
     const open = this.frames.at(-1);
     if (open) throw jinjaError(this.file, open.line, `{% ${open.kind} %} is never closed`);
     return this.out.join("");
+  }
+
+  private process(tokens: readonly JinjaToken[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      this.line = token.line;
+      if (token.kind === "text") this.out.push(token.raw ? `{% raw %}${token.text}` : token.text);
+      else if (token.kind === "output") this.output(token);
+      else if (token.kind === "statement" && /^(macro|call)\b/.test(token.body))
+        i = this.captured(tokens, i);
+      else if (token.kind === "statement") this.statement(token);
+    }
+  }
+
+  /** `{% macro %}` (defined, renders nothing) or `{% call %}` (expanded): returns the closing tag's index. */
+  private captured(tokens: readonly JinjaToken[], start: number): number {
+    const token = tokens[start] as TagToken;
+    const keyword = token.body.startsWith("macro") ? "macro" : "call";
+    const end = findClosing(tokens, start, keyword);
+    if (end < 0) this.fail(`{% ${keyword} %} is never closed`);
+    const body = tokens.slice(start + 1, end);
+    const rest = token.body.slice(keyword.length).trim();
+    if (keyword === "macro") {
+      const signature = parseSignature(rest, this.fail);
+      this.scope.macros.set(signature.name, {
+        ...signature,
+        body,
+        module: this.scope.macros,
+        file: this.file,
+      });
+    } else {
+      const call = parseExpression(rest, this.context());
+      if (call.type !== "call") this.fail(`{% call %} needs a macro call, got "${rest}"`);
+      else this.expand(call, { tokens: body, scope: this.scope });
+    }
+    return end;
+  }
+
+  /** A macro call inline: parameters assigned under private names, then the body. */
+  private expand(call: Extract<Expr, { type: "call" }>, caller?: Scope["caller"]): void {
+    if (call.callee === "caller") return void this.expandCaller(call);
+    if (call.callee === "expands_bento_path") return void this.expandsBentoPath(call);
+    const macro = this.resolveMacro(call.callee);
+    if (this.scope.depth >= MAX_DEPTH) this.fail(`${call.callee}() calls itself too deeply`);
+    const values = new Map<string, string>();
+    call.args.forEach((arg, i) => {
+      const param = macro.params[i];
+      if (param === undefined) this.fail(`${call.callee}() takes ${macro.params.length} arguments`);
+      else values.set(param.name, this.valueOf(arg));
+    });
+    for (const [name, arg] of call.kwargs) {
+      if (!macro.params.some((p) => p.name === name))
+        this.fail(`${call.callee}() has no parameter "${name}"`);
+      values.set(name, this.valueOf(arg));
+    }
+    const id = this.temp++;
+    const scope: Scope = {
+      renames: new Map(macro.params.map((p) => [p.name, `__jinja_${id}_${p.name}`])),
+      macros: macro.module,
+      namespaces: new Map(),
+      caller,
+      depth: this.scope.depth + 1,
+    };
+    const outer = this.scope;
+    this.scope = scope;
+    for (const param of macro.params) {
+      const value =
+        values.get(param.name) ??
+        (param.default === undefined ? "nil" : this.valueOf(this.parse(param.default)));
+      this.out.push(`{% assign ${scope.renames.get(param.name)} = ${value} %}`);
+    }
+    this.process(macro.body);
+    this.scope = outer;
+  }
+
+  private expandCaller(call: Extract<Expr, { type: "call" }>): void {
+    const caller = this.scope.caller;
+    if (caller === undefined)
+      this.fail("caller() is only allowed in a macro called with {% call %}");
+    if (call.args.length + call.kwargs.length > 0) this.fail("caller() takes no arguments here");
+    const outer = this.scope;
+    this.scope = caller!.scope;
+    this.process(caller!.tokens);
+    this.scope = outer;
+  }
+
+  /** BentoML's `expands_bento_path(*parts, bento_path=bento__path)`: the parts joined under the bento path. */
+  private expandsBentoPath(call: Extract<Expr, { type: "call" }>): void {
+    const base = call.kwargs.find(([name]) => name === "bento_path")?.[1];
+    const parts = [base === undefined ? "bento__path" : this.valueOf(base)];
+    parts.push(...call.args.map((arg) => this.valueOf(arg)));
+    this.out.push(parts.map((part) => `{{ ${part} }}`).join("/"));
+  }
+
+  private resolveMacro(callee: string): MacroDef {
+    const [first, second, extra] = callee.split(".");
+    const macro =
+      second === undefined
+        ? this.scope.macros.get(first!)
+        : extra === undefined
+          ? this.scope.namespaces.get(first!)?.get(second)
+          : undefined;
+    return (
+      macro ??
+      this.fail(
+        `calling ${callee}() is not supported: no macro of that name is defined or imported`,
+      )
+    );
+  }
+
+  /** Liquid text of a value; a macro call in it is rendered into a variable first. */
+  private valueOf(expr: Expr): string {
+    if (expr.type !== "call") return emitValue(expr, this.fail);
+    const name = `__jinja_${this.temp++}`;
+    this.out.push(`{% capture ${name} %}`);
+    this.expand(expr);
+    this.out.push("{% endcapture %}");
+    return name;
+  }
+
+  private parse(text: string): Expr {
+    return parseExpression(text, this.context());
+  }
+
+  /** `{% import 'file' as ns %}` and `{% from 'file' import a, b as c %}`. */
+  private importMacros(rest: string, from: boolean): void {
+    const pattern = from
+      ? /^(["'])([\w./-]+)\1\s+import\s+([\w\s,]+?)(?:\s+with(?:out)?\s+context)?$/
+      : /^(["'])([\w./-]+)\1\s+as\s+(\w+)(?:\s+with(?:out)?\s+context)?$/;
+    const match = pattern.exec(rest);
+    if (!match) return void this.fail(`unsupported import "${rest}"`);
+    const module = this.module(match[2]!);
+    if (!from) return void this.scope.namespaces.set(match[3]!, module);
+    for (const item of match[3]!.split(",")) {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      const macro = module.get(name!);
+      if (macro === undefined) this.fail(`${match[2]} has no macro "${name}"`);
+      else this.scope.macros.set(alias ?? name!, macro);
+    }
+  }
+
+  private module(file: string): Map<string, MacroDef> {
+    const cached = this.modules.get(file);
+    if (cached) return cached;
+    const source = this.macroFiles[file];
+    if (source === undefined)
+      return this.fail(
+        `cannot import "${file}"; templates may import ${
+          Object.keys(this.macroFiles)
+            .map((f) => `"${f}"`)
+            .join(", ") || "nothing"
+        }`,
+      );
+    const module = readMacroFile(source, file, (line, message) => {
+      throw jinjaError(file, line, message);
+    });
+    this.modules.set(file, module);
+    return module;
   }
 
   private fail = (message: string): never => {
@@ -71,11 +262,17 @@ class Translator {
   };
 
   private context(): ExprContext {
-    return { fail: this.fail, inLoop: this.frames.some((frame) => frame.kind === "for") };
+    const renames = this.scope.renames;
+    return {
+      fail: this.fail,
+      inLoop: this.frames.some((frame) => frame.kind === "for"),
+      rename: (name) => renames.get(name) ?? name,
+    };
   }
 
   private output(token: TagToken): void {
     const expr = parseExpression(token.body, this.context());
+    if (expr.type === "call") return void this.expand(expr);
     if (expr.type !== "super") return void this.out.push(`{{ ${emitValue(expr, this.fail)} }}`);
     if (!this.frames.some((frame) => frame.kind === "block"))
       this.fail("super() is only allowed inside a block");
@@ -107,6 +304,8 @@ class Translator {
     continue: () => this.loopControl("continue"),
     raw: () => {},
     endraw: () => this.out.push("{% endraw %}"),
+    import: (rest) => this.importMacros(rest, false),
+    from: (rest) => this.importMacros(rest, true),
   };
 
   private loopControl(keyword: "break" | "continue"): void {
@@ -185,12 +384,21 @@ class Translator {
   private set(rest: string): void {
     const assign = /^(\w+)\s*=\s*([\s\S]+)$/.exec(rest);
     if (assign) {
-      const value = emitValue(parseExpression(assign[2]!, this.context()), this.fail);
-      this.out.push(`{% assign ${this.identifier(assign[1]!, "variable")} = ${value} %}`);
+      const value = this.valueOf(parseExpression(assign[2]!, this.context()));
+      this.out.push(`{% assign ${this.local(assign[1]!)} = ${value} %}`);
     } else {
-      const name = this.identifier(rest, "variable");
+      const name = this.local(rest);
       this.open({ kind: "set", name }, `{% capture ${name} %}`);
     }
+  }
+
+  /** The liquid name a `{% set %}` writes: inside a macro, a name of its own (Jinja scopes it there). */
+  private local(name: string): string {
+    const checked = this.identifier(name, "variable");
+    if (this.scope.depth === 0) return checked;
+    const renamed = this.scope.renames.get(checked) ?? `__jinja_${this.temp++}_${checked}`;
+    this.scope.renames.set(checked, renamed);
+    return renamed;
   }
 
   private identifier(name: string, what: string): string {

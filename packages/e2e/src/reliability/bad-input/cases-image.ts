@@ -90,9 +90,9 @@ export const IMAGE_CASES: readonly BadInputCase[] = [
     /dockerfile_template.*cannot be read/,
   ),
   templateCase(
-    "template with {% macro %}",
-    "{% extends bento_base_template %}\n{% macro m() %}x{% endmacro %}\n",
-    /Dockerfile\.template:2: unsupported Jinja statement \{% macro/,
+    "template importing a file that is not _macros.j2",
+    "{% extends bento_base_template %}\n{% import 'mine.j2' as m %}\n",
+    /Dockerfile\.template:2: cannot import "mine\.j2"/,
   ),
   templateCase(
     "template with {% include %}",
