@@ -50,6 +50,26 @@ export class ModelNotFoundError extends BentoError {
   override readonly code = "E_MODEL_NOT_FOUND";
 }
 
+/** A Hugging Face model the hub refused to serve without (other) credentials: 401 or 403. */
+export class ModelAccessError extends BentoError {
+  override name = "ModelAccessError";
+  override readonly code = "E_MODEL_ACCESS";
+}
+
+/** A Hugging Face model download that failed: hub unreachable, a server error, a checksum mismatch. */
+export class ModelDownloadError extends BentoError {
+  override name = "ModelDownloadError";
+  override readonly code = "E_MODEL_DOWNLOAD";
+  override readonly exitCode: number = EXIT.buildFailed;
+  /** True when the hub could not be reached at all (so a cached revision may stand in). */
+  readonly unreachable: boolean;
+
+  constructor(message: string, options: BentoErrorOptions & { unreachable?: boolean } = {}) {
+    super(message, options);
+    this.unreachable = options.unreachable ?? false;
+  }
+}
+
 /** `bento.yaml` that cannot be read, parsed or validated. */
 export class BentoYamlError extends BentoError {
   override name = "BentoYamlError";

@@ -104,6 +104,12 @@ export type { BentoSource, ContainerfileOptions } from "./containerfile/options.
 export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
 export { cacheDir } from "./context/cache-dir.js";
 export { hfHubCache } from "./context/hf-cache.js";
+export {
+  type DownloadProgress,
+  ensureHubModel,
+  type HubModel,
+  type HubModelOptions,
+} from "./context/hf-download/download.js";
 export * from "./errors.js";
 export { validateImageTag } from "./image-tag.js";
 export { build } from "./orchestrate/build.js";

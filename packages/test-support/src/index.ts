@@ -8,6 +8,16 @@ export {
   isBuildkit,
 } from "./engines.js";
 export { describeFailure, type ExecOptions, type ExecResult, exec } from "./exec.js";
+export {
+  type FakeHub,
+  type FakeHubFaults,
+  type FakeHubFile,
+  type FakeHubRepo,
+  type FakeHubRequest,
+  gitBlobId,
+  sha256Hex,
+  startFakeHub,
+} from "./fake-hub.js";
 export { checkFlagsAgainstHelp, type HelpFlagCheck } from "./help-flags.js";
 export { imageInspect } from "./image-inspect.js";
 export {

@@ -33,6 +33,16 @@ describe("progressMode", () => {
   });
 });
 
+const download = {
+  type: "download",
+  modelId: "acme/tiny",
+  commit: "a".repeat(40),
+  files: 1,
+  totalFiles: 4,
+  bytes: 300 * 1024,
+  totalBytes: 1.5 * 1024 * 1024,
+} as const;
+
 describe("eventLine", () => {
   it.each<[BuildEvent, string | undefined]>([
     [{ type: "bento", tag: "iris:v1", dir: "/b" }, "bento: iris:v1 (/b)"],
@@ -53,6 +63,9 @@ describe("eventLine", () => {
     [{ type: "log", stream: "stderr", line: "STEP 1/2: FROM x" }, "podman | STEP 1/2: FROM x"],
     [{ type: "step", current: 1, total: 2, text: "FROM x" }, undefined],
     [{ type: "warning", message: "careful" }, "warning: careful"],
+    [{ ...download, phase: "start" }, "download: acme/tiny@aaaaaaa (4 files, 1.5 MiB)"],
+    [{ ...download, phase: "progress" }, undefined],
+    [{ ...download, phase: "done" }, "download: acme/tiny@aaaaaaa done (4 files, 1.5 MiB)"],
   ])("renders %j", (event, line) => {
     expect(eventLine(event, "podman")).toBe(line);
   });
@@ -117,6 +130,26 @@ describe("createProgress", () => {
         `${clear}step 2/9 · 0:03 · RUN make`,
         `${clear}step 2/9 · 0:03 · RUN make`,
         clear,
+      ].join(""),
+    );
+  });
+
+  it("live: a model download shows its files and bytes on the status line", () => {
+    const out = recorder(true);
+    const progress = createProgress("live", out, { color: false, now: () => 0 });
+    progress.onEvent({ ...download, phase: "start", files: 0, bytes: 0 });
+    progress.onEvent({ ...download, phase: "progress" });
+    progress.onEvent({ ...download, phase: "done", files: 4, bytes: download.totalBytes });
+    progress.stop();
+    expect(out.text).toBe(
+      [
+        `${clearLine}resolving the bento · 0:00`,
+        `${clearLine}download: acme/tiny@aaaaaaa (4 files, 1.5 MiB)\n`,
+        `${clearLine}downloading acme/tiny 0/4 files, 0 B/1.5 MiB · 0:00`,
+        `${clearLine}downloading acme/tiny 1/4 files, 300 KiB/1.5 MiB · 0:00`,
+        `${clearLine}download: acme/tiny@aaaaaaa done (4 files, 1.5 MiB)\n`,
+        `${clearLine}staging the build context · 0:00`,
+        clearLine,
       ].join(""),
     );
   });

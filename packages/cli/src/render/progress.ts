@@ -1,5 +1,6 @@
 import { type BuildEvent, formatArgv } from "@bento/container-core";
 import type { OutStream } from "../io.js";
+import { downloadLine, downloadPhase } from "./download.js";
 import { paint } from "./style.js";
 
 /** `--progress` as given. */
@@ -35,6 +36,8 @@ export function eventLine(event: BuildEvent, backend = "build"): string | undefi
       return undefined;
     case "warning":
       return `warning: ${event.message}`;
+    case "download":
+      return downloadLine(event);
   }
 }
 
@@ -127,7 +130,11 @@ export function createProgress(
       if (event.type === "step")
         state.step = event.current >= (state.step?.current ?? 0) ? event : state.step;
       else if (event.type === "log") state.lastLine = event.line.trim() || state.lastLine;
-      else stream.write(`${clear}${style(eventLine(event, backend)!, event)}\n`);
+      else if (event.type === "download")
+        state.phase = event.phase === "done" ? "staging the build context" : downloadPhase(event);
+      const line =
+        event.type === "step" || event.type === "log" ? undefined : eventLine(event, backend);
+      if (line !== undefined) stream.write(`${clear}${style(line, event)}\n`);
       draw();
     },
     stop() {

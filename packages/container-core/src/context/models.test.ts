@@ -48,25 +48,33 @@ describe("modelExtras", () => {
     await expect(failure).rejects.toThrow(/"nope:1".*bento.*model store/);
   });
 
-  it("takes Hugging Face models from HF_HUB_CACHE into hf-models/", async () => {
+  const hf = (id: string) =>
+    ({ registry: "huggingface", source: { model_id: id, revision: "main" } }) as const;
+
+  it("offline, takes Hugging Face models from HF_HUB_CACHE into hf-models/", async () => {
     const cache = join(work, "hub");
     await mkdir(join(cache, "models--org--tiny/snapshots/abc"), { recursive: true });
-    const extras = await modelExtras([{ registry: "huggingface", modelId: "org/tiny" }], {
+    const warnings: string[] = [];
+    const extras = await modelExtras([hf("org/tiny")], {
       bentoDir,
       home,
-      env: { HF_HUB_CACHE: cache },
+      env: { HF_HUB_CACHE: cache, HF_HUB_OFFLINE: "1" },
+      cacheRoot: join(work, "bento-cache"),
+      onWarning: (m) => warnings.push(m),
     });
+    expect(warnings).toEqual([expect.stringContaining("HF_HUB_OFFLINE is set")]);
     expect(extras).toEqual([
       { from: join(cache, "models--org--tiny"), to: "hf-models/models--org--tiny" },
     ]);
   });
 
-  it("refuses a Hugging Face model missing from the cache", async () => {
+  it("offline, refuses a Hugging Face model missing from the cache", async () => {
     await expect(
-      modelExtras([{ registry: "huggingface", modelId: "org/absent" }], {
+      modelExtras([hf("org/absent")], {
         bentoDir,
         home,
-        env: { HF_HOME: work },
+        env: { HF_HOME: work, HF_HUB_OFFLINE: "1" },
+        cacheRoot: join(work, "bento-cache"),
       }),
     ).rejects.toThrow(join(work, "hub", "models--org--absent"));
   });

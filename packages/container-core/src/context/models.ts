@@ -1,14 +1,17 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { HuggingFaceSource } from "../bento/schema.js";
 import { ModelNotFoundError } from "../errors.js";
 import { resolveStoreEntry } from "../store/resolve.js";
-import { hfHubCache, hfRepoFolder } from "./hf-cache.js";
+import { cacheDir } from "./cache-dir.js";
+import { hfRepoFolder } from "./hf-cache.js";
+import { type DownloadProgress, ensureHubModel } from "./hf-download/download.js";
 import type { ContextExtra } from "./stage.js";
 
 /** A model a bento needs in its build context. */
 export type ModelNeed =
   | { registry: "bentoml"; name: string; version?: string }
-  | { registry: "huggingface"; modelId: string };
+  | { registry: "huggingface"; source: HuggingFaceSource };
 
 /** Where models are looked for. */
 export interface ModelSources {
@@ -16,14 +19,21 @@ export interface ModelSources {
   /** BentoML home holding the model store. */
   home: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** bento-container's cache directory; defaults to the one `env` names. */
+  cacheRoot?: string;
+  /** A dry run: Hugging Face models come from the cache only, never downloaded. */
+  dryRun?: boolean;
+  signal?: AbortSignal;
   onWarning?: (message: string) => void;
+  onDownload?: (progress: DownloadProgress) => void;
 }
 
 /**
  * What the context needs besides the bento: each `bentoml` model not already
  * under the bento's `models/` comes from the model store; each Hugging Face
- * model from the hub cache into `hf-models/`. A model found nowhere is an error
- * naming it and the places looked in.
+ * model not carried by the bento is downloaded into the hub cache when missing
+ * there (see {@link ensureHubModel}) and goes into `hf-models/`. A model found
+ * nowhere is an error naming it and the places looked in.
  */
 export async function modelExtras(
   needs: readonly ModelNeed[],
@@ -65,17 +75,18 @@ async function hubModel(
   need: Extract<ModelNeed, { registry: "huggingface" }>,
   sources: ModelSources,
 ): Promise<ContextExtra | undefined> {
-  const folder = hfRepoFolder(need.modelId);
+  const folder = hfRepoFolder(need.source.model_id);
   if (await isDir(join(sources.bentoDir, "hf-models", folder))) return undefined;
-  const cache = hfHubCache(sources.env);
-  const from = join(cache, folder);
-  if (await isDir(from)) return { from, to: `hf-models/${folder}` };
-  throw new ModelNotFoundError(
-    `Hugging Face model "${need.modelId}" is not in the local hub cache (looked in ${from}).`,
-    {
-      hint: "Download it into the hub cache first (huggingface-cli download), or point HF_HUB_CACHE or HF_HOME at the cache that holds it.",
-    },
-  );
+  const env = sources.env ?? process.env;
+  const model = await ensureHubModel(need.source, {
+    env,
+    cacheRoot: sources.cacheRoot ?? cacheDir(env),
+    cacheOnly: sources.dryRun,
+    signal: sources.signal,
+    onWarning: sources.onWarning,
+    onProgress: sources.onDownload,
+  });
+  return model.present ? { from: model.repoDir, to: `hf-models/${folder}` } : undefined;
 }
 
 async function isDir(path: string): Promise<boolean> {

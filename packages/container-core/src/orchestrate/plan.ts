@@ -5,6 +5,7 @@ import { type ResolvedBento, resolveBento } from "../bento/reference.js";
 import { allModels } from "../bento/schema.js";
 import { generateContainerfile } from "../containerfile/generate.js";
 import { cacheDir } from "../context/cache-dir.js";
+import type { DownloadProgress } from "../context/hf-download/download.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
 import { prepareSecretFiles } from "../context/secrets.js";
 import { type StagedContext, stageContext } from "../context/stage.js";
@@ -89,7 +90,14 @@ async function planWith(
   const { name, version } = bento.config;
   emit({ type: "bento", tag: `${name}:${version}`, dir: bento.dir });
   const tags = imageTags(common.imageTag, `${name}:${version}`);
-  const staging = stageBento(bento, { env, cache, onWarning });
+  const staging = stageBento(bento, {
+    env,
+    cache,
+    onWarning,
+    dryRun: common.dryRun === true,
+    signal: common.signal,
+    onDownload: (progress) => emit({ type: "download", ...progress }),
+  });
   staging.catch(ignore);
   cleanups.push(() => staging.then(ignore, ignore));
   const selected = await selecting;
@@ -251,13 +259,24 @@ function ignore(): void {}
 /** The bento's models found in the stores and its build context staged. */
 async function stageBento(
   bento: ResolvedBento,
-  where: { env: Env; cache: string; onWarning(message: string): void },
+  where: {
+    env: Env;
+    cache: string;
+    dryRun: boolean;
+    signal?: AbortSignal;
+    onWarning(message: string): void;
+    onDownload(progress: DownloadProgress): void;
+  },
 ): Promise<StagedContext> {
   const extras = await modelExtras(modelNeeds(bento), {
     bentoDir: bento.dir,
     home: bentomlHome(where.env),
     env: where.env,
+    cacheRoot: where.cache,
+    dryRun: where.dryRun,
+    signal: where.signal,
     onWarning: where.onWarning,
+    onDownload: where.onDownload,
   });
   const { name, version } = bento.config;
   return stageContext({
@@ -276,7 +295,7 @@ function imageTags(option: string | readonly string[] | undefined, bentoTag: str
 function modelNeeds(bento: ResolvedBento): ModelNeed[] {
   return allModels(bento.config).map((model) =>
     model.registry === "huggingface" && model.huggingface
-      ? { registry: "huggingface", modelId: model.huggingface.model_id }
+      ? { registry: "huggingface", source: model.huggingface }
       : { registry: "bentoml", name: model.tag.name, version: model.tag.version },
   );
 }

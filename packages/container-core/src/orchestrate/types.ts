@@ -1,6 +1,7 @@
 import type { HealthReport, OCIBuilder } from "../backend/contract.js";
 import type { CommonBackendOptions } from "../backend/option-table.js";
 import type { BackendName, BackendOptionsMap } from "../backend/options-map.js";
+import type { DownloadProgress } from "../context/hf-download/download.js";
 import type { SecretFile } from "../context/secrets.js";
 
 /** Containerfile layout: `layered` (default) splits models from code; `compat` is BentoML's. */
@@ -68,7 +69,8 @@ export type BuildEvent =
   | { type: "command"; argv: readonly string[] }
   | { type: "log"; stream: "stdout" | "stderr"; line: string }
   | { type: "step"; current: number; total?: number; text: string }
-  | { type: "warning"; message: string };
+  | { type: "warning"; message: string }
+  | ({ type: "download" } & DownloadProgress);
 
 /** What a build produced. */
 export interface BuildResult {

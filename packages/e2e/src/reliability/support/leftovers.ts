@@ -1,7 +1,7 @@
 /**
  * The leftovers (as listed by `Sandbox.leftovers`) that a successful build may not leave: all
  * but the stable cache folders (generated Containerfiles, staged contexts, remembered health
- * checks, the archives parent) — so run-* dirs, locks, half-written files and anything in
+ * checks, the archives parent, Hugging Face commit listings) — so run-* dirs, locks, half-written files and anything in
  * TMPDIR count. Pure.
  */
 export function unstable(leftovers: readonly string[]): string[] {
@@ -10,6 +10,7 @@ export function unstable(leftovers: readonly string[]): string[] {
     if (path === "cache/archives/") return false;
     if (path.startsWith("cache/containerfiles/")) return false;
     if (path.startsWith("cache/health/")) return false;
+    if (path.startsWith("cache/hf-listings/")) return false;
     return !path.startsWith("cache/contexts/");
   });
 }
