@@ -88,4 +88,10 @@ describe("bento health", () => {
       `Unknown backend "kaniko". Registered backends: ${OFFICIAL.join(", ")}.`,
     );
   });
+
+  it("a misspelt backend name gets a did-you-mean", async () => {
+    const result = await runCli(["health", "podmn"], { env: box().env() });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('Unknown backend "podmn". Did you mean "podman"?');
+  });
 });

@@ -16,9 +16,14 @@ export interface BentoErrorOptions {
   cause?: unknown;
 }
 
+// Marks bento-container errors on their prototype, under a registry-wide symbol,
+// so one copy of core recognizes errors thrown by another (a plugin's own copy).
+const BRAND = Symbol.for("bento-container.error");
+
 /**
  * Base of every error the project throws: a stable `code`, a message that says
- * what went wrong and why, and a `hint` that says what to do.
+ * what went wrong and why, and a `hint` that says what to do. `instanceof
+ * BentoError` and {@link isBentoError} also match errors of another copy of core.
  */
 export class BentoError extends Error {
   override name = "BentoError";
@@ -30,6 +35,18 @@ export class BentoError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = options.hint;
   }
+
+  /** Subclasses match by prototype; `BentoError` itself by brand, across copies of core. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === BentoError && hasBrand(value);
+  }
+}
+
+Object.defineProperty(BentoError.prototype, BRAND, { value: true });
+
+function hasBrand(value: unknown): boolean {
+  return typeof value === "object" && value !== null && BRAND in value;
 }
 
 /** A bento or image tag that does not follow the tag rules. */
@@ -169,7 +186,10 @@ export class AbortedError extends BentoError {
   }
 }
 
-/** Narrows an unknown thrown value to a {@link BentoError}. */
+/**
+ * Narrows an unknown thrown value to a {@link BentoError}, whichever copy of core
+ * threw it; tell the kinds apart by `code` (`"E_UNKNOWN_BACKEND"`, ...).
+ */
 export function isBentoError(error: unknown): error is BentoError {
-  return error instanceof BentoError;
+  return hasBrand(error);
 }

@@ -103,6 +103,7 @@ export {
 export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
 export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
 export { cacheDir } from "./context/cache-dir.js";
+export { type CoreCopy, loadedCores } from "./core-copies.js";
 export { hfHubCache } from "./context/hf-cache.js";
 export {
   type DownloadProgress,

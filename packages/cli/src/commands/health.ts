@@ -1,14 +1,21 @@
-import { EXIT, getBackend, listBackends, liveCapabilities } from "@bento/container-core";
+import {
+  EXIT,
+  getBackend,
+  listBackends,
+  liveCapabilities,
+  loadedCores,
+} from "@bento/container-core";
 import { parseCommandArgs, strings } from "../args.js";
 import { COMMANDS, type CommandContext } from "../command-table.js";
 import { loadBackends, pluginNames } from "../plugins.js";
-import { healthText } from "../render/health.js";
+import { coreCopiesWarning, healthText } from "../render/health.js";
 import { jsonText } from "../render/json.js";
 import { colorEnabled } from "../render/style.js";
 
 /**
  * `bento health [BACKEND...]`: diagnoses the named backends (default: all) in
  * parallel; exits 0 when every named one, or without names any one, is healthy.
+ * Warns on stderr when more than one copy of core is loaded.
  */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const { io } = context;
@@ -21,6 +28,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return { ...report, capabilities: liveCapabilities(builder.capabilities, report.version) };
     }),
   );
+  io.stderr.write(coreCopiesWarning(loadedCores(), colorEnabled(io.stderr, io.env)));
   io.stdout.write(
     values.json === true ? jsonText(reports) : healthText(reports, colorEnabled(io.stdout, io.env)),
   );

@@ -1,4 +1,9 @@
-import { CAPABILITIES, type Capability, type HealthReport } from "@bento/container-core";
+import {
+  CAPABILITIES,
+  type Capability,
+  type CoreCopy,
+  type HealthReport,
+} from "@bento/container-core";
 import { paint } from "./style.js";
 import { renderTable } from "./table.js";
 
@@ -40,4 +45,20 @@ export function healthText(reports: readonly LiveReport[], color: boolean): stri
 function versionCell(report: HealthReport): string {
   if (report.version === undefined) return "-";
   return report.clientVersion ? `${report.version} (CLI ${report.clientVersion})` : report.version;
+}
+
+/**
+ * The warning for more than one loaded copy of core (a backend that brought its
+ * own); empty for one. Pure.
+ */
+export function coreCopiesWarning(copies: readonly CoreCopy[], color: boolean): string {
+  if (copies.length < 2) return "";
+  const list = copies.map((copy) => `  ${copy.path} (${copy.version ?? "unknown version"})`);
+  return [
+    `${paint("warning:", "yellow", color)} ${copies.length} copies of @bento/container-core are loaded:`,
+    ...list,
+    "Backends registered by one copy are typed and checked against another. Run `npm ls @bento/container-core` " +
+      "to see which package brought its own, then `npm dedupe`; a backend package should list core as a peer dependency.",
+    "",
+  ].join("\n");
 }

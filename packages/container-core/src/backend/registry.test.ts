@@ -45,8 +45,10 @@ describe("registry", () => {
   it("lists the registered backends for an unknown name", () => {
     registerBackend("a", spec);
     registerBackend("b", spec);
-    expect(() => getBackend("c")).toThrow(UnknownBackendError);
-    expect(() => getBackend("c")).toThrow('Unknown backend "c". Registered backends: a, b.');
+    expect(() => getBackend("missing")).toThrow(UnknownBackendError);
+    expect(() => getBackend("missing")).toThrow(
+      'Unknown backend "missing". Registered backends: a, b.',
+    );
   });
 
   it("wraps a boolean health check into a report", async () => {

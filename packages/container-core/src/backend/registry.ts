@@ -1,6 +1,7 @@
-import { BackendExistsError, UnknownBackendError } from "../errors.js";
+import { BackendExistsError } from "../errors.js";
 import type { BackendSpec, HealthContext, HealthReport, OCIBuilder } from "./contract.js";
 import { defineBackend } from "./define.js";
+import { unknownBackendError } from "./unknown-backend.js";
 
 // One registry per process, even when several copies of core are installed
 // (a plugin resolving its own copy must still register where the CLI looks).
@@ -42,19 +43,14 @@ export function unregisterBackend(name: string): boolean {
   return registry.delete(name);
 }
 
-/** The backend registered under `name`; an unknown name lists the registered ones. */
+/**
+ * The backend registered under `name`; for an unknown name, an error naming the
+ * package that provides it, or the closest registered name.
+ */
 export function getBackend(name: string): OCIBuilder {
   const builder = registry.get(name);
   if (builder) return builder;
-  const known = [...registry.keys()];
-  throw new UnknownBackendError(
-    `Unknown backend "${name}". Registered backends: ${known.length ? known.join(", ") : "none"}.`,
-    {
-      hint: known.length
-        ? `Use one of ${known.join(", ")}, or install and load the package that provides "${name}" (bento --plugin PACKAGE).`
-        : "Import a backend package (e.g. @bento/backend-docker) or call registerBackend first.",
-    },
-  );
+  throw unknownBackendError(name, [...registry.keys()]);
 }
 
 /** Whether a backend is registered under `name`. */

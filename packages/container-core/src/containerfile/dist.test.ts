@@ -15,7 +15,8 @@ if (!built && !process.env.CI)
   );
 
 describe.skipIf(!built && !process.env.CI)("the built package", () => {
-  it("finds its templates beside dist/index.js and renders as the sources do", async () => {
+  it("renders from the templates inlined into dist/index.js, as the sources do", async () => {
+    expect(existsSync(new URL("../../dist/templates", import.meta.url))).toBe(false);
     const dirs = CASES.map((name) => `${FIXTURES}${name}/bento`);
     const script = `
       const core = await import(${JSON.stringify(DIST)});

@@ -1,29 +1,12 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Context, Liquid } from "liquidjs";
-import { ContainerfileError } from "../errors.js";
 import { shellQuote } from "./quote.js";
-
-/**
- * Where the `.liquid` templates are, relative to this module: beside it in the
- * sources (`src/containerfile/templates`) and beside the bundle once built
- * (`dist/templates`, copied there by tsup).
- */
-const TEMPLATES = new URL("./templates/", import.meta.url);
+import { templateFiles } from "./template-files.js";
 
 let engine: Promise<Liquid> | undefined;
 
 /** This module's file: its filters decide rendered output as much as the templates do. */
 export const ENGINE_FILE = fileURLToPath(import.meta.url);
-
-/** The directory holding the Containerfile templates. */
-export function templatesDir(): string {
-  const dir = fileURLToPath(TEMPLATES);
-  if (existsSync(`${dir}base.liquid`)) return dir;
-  throw new ContainerfileError(`The Containerfile templates are missing from ${dir}`, {
-    hint: "Reinstall @bento/container-core; its dist/templates folder should hold the .liquid files.",
-  });
-}
 
 /**
  * The liquid engine all Containerfiles render with (templates cached after first
@@ -40,7 +23,7 @@ export function containerfileEngine(): Promise<Liquid> {
 async function createEngine(): Promise<Liquid> {
   const { Liquid } = await import("liquidjs");
   const liquid = new Liquid({
-    root: [templatesDir()],
+    templates: templateFiles(),
     extname: ".liquid",
     strictFilters: true,
     jsTruthy: true,

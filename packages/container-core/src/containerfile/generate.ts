@@ -1,6 +1,6 @@
 import { ContainerfileError } from "../errors.js";
 import { copyArguments, listContextEntries } from "./copy-entries.js";
-import { containerfileEngine, ENGINE_FILE, templatesDir } from "./engine.js";
+import { containerfileEngine, ENGINE_FILE } from "./engine.js";
 import { featuresInstruction } from "./features.js";
 import { headerLines } from "./header.js";
 import {
@@ -10,6 +10,7 @@ import {
   resolveOptions,
 } from "./options.js";
 import { renderCached } from "./render-cache.js";
+import { templateFiles } from "./template-files.js";
 import { renderUserTemplate } from "./user-template.js";
 import { planV1, type TemplatePlan } from "./variables-v1.js";
 import { planV2 } from "./variables-v2.js";
@@ -50,7 +51,7 @@ export async function generateContainerfile(
 
 async function renderPlan(plan: TemplatePlan, cacheDir: string | undefined): Promise<string> {
   try {
-    const cache = { dir: cacheDir, templates: templatesDir(), engineFile: ENGINE_FILE };
+    const cache = { dir: cacheDir, templates: templateFiles(), engineFile: ENGINE_FILE };
     return await renderCached(plan, cache, async () =>
       (await containerfileEngine()).renderFile(plan.template, plan.variables),
     );

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderCached } from "./render-cache.js";
 
 let work: string;
-let cache: { dir: string; templates: string; engineFile: string };
+let cache: { dir: string; templates: Record<string, string>; engineFile: string };
 let renders: number;
 
 const plan = { template: "v2.liquid", variables: { base: "python:3.11-slim", envs: [{ k: 1 }] } };
@@ -20,11 +20,9 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), "bento-render-cache-"));
   cache = {
     dir: join(work, "rendered"),
-    templates: join(work, "templates"),
+    templates: { "v2.liquid": "FROM {{ base }}" },
     engineFile: join(work, "engine.js"),
   };
-  await mkdir(cache.templates);
-  await writeFile(join(cache.templates, "v2.liquid"), "FROM {{ base }}");
   await writeFile(cache.engineFile, "// filters");
   renders = 0;
 });
@@ -50,9 +48,9 @@ describe("the rendered-template cache", () => {
     );
     await renderCached({ ...plan, template: "other.liquid" }, cache, render());
     expect(renders).toBe(3);
-    await writeFile(join(cache.templates, "_partial.liquid"), "added");
+    cache.templates = { ...cache.templates, "_partial.liquid": "added" };
     await renderCached(plan, cache, render());
-    await writeFile(join(cache.templates, "v2.liquid"), "FROM {{ base }} AS changed");
+    cache.templates = { ...cache.templates, "v2.liquid": "FROM {{ base }} AS changed" };
     await renderCached(plan, cache, render());
     await writeFile(cache.engineFile, "// a new filter");
     await renderCached(plan, cache, render());

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileIdentity } from "../backend/fingerprint.js";
 import { writeCacheFile } from "../context/cache-dir.js";
@@ -7,15 +7,15 @@ import type { TemplatePlan } from "./variables-v1.js";
 
 /**
  * Renders `plan` through `render`, keeping the body in `dir` under a digest of
- * everything that decides it: the template, its variables, and the identity of
- * every template file and of the code that registers the engine's filters
+ * everything that decides it: the template, its variables, the text of every
+ * template and the identity of the code that registers the engine's filters
  * (`engineFile`). A later run with the same inputs reads the body back without
  * loading the template engine. No `dir`, no cache; a cache that cannot be read
  * or written renders as usual.
  */
 export async function renderCached(
   plan: TemplatePlan,
-  cache: { dir?: string; templates: string; engineFile: string },
+  cache: { dir?: string; templates: Readonly<Record<string, string>>; engineFile: string },
   render: () => Promise<string>,
 ): Promise<string> {
   if (cache.dir === undefined) return render();
@@ -31,15 +31,12 @@ export async function renderCached(
 
 async function renderKey(
   plan: TemplatePlan,
-  templates: string,
+  templates: Readonly<Record<string, string>>,
   engineFile: string,
 ): Promise<string> {
-  const files = readdirSync(templates)
-    .sort()
-    .map((name) => join(templates, name));
-  const identities = await Promise.all([...files, engineFile].map(fileIdentity));
+  const engine = await fileIdentity(engineFile);
   return createHash("sha256")
-    .update(JSON.stringify([plan.template, plan.variables, identities]))
+    .update(JSON.stringify([plan.template, plan.variables, templates, engine]))
     .digest("hex")
     .slice(0, 32);
 }
