@@ -35,15 +35,17 @@ export class BentoError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = options.hint;
   }
-
-  /** Subclasses match by prototype; `BentoError` itself by brand, across copies of core. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    return this === BentoError && hasBrand(value);
-  }
 }
 
 Object.defineProperty(BentoError.prototype, BRAND, { value: true });
+// `instanceof`: subclasses match by prototype; `BentoError` itself also by brand,
+// so it holds for errors of another copy of core.
+Object.defineProperty(BentoError, Symbol.hasInstance, {
+  value(this: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+    const own = Object.prototype.isPrototypeOf.call(this.prototype, value);
+    return own || (this === BentoError && hasBrand(value));
+  },
+});
 
 function hasBrand(value: unknown): boolean {
   return typeof value === "object" && value !== null && BRAND in value;

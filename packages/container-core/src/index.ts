@@ -103,7 +103,6 @@ export {
 export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
 export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
 export { cacheDir } from "./context/cache-dir.js";
-export { type CoreCopy, loadedCores } from "./core-copies.js";
 export { hfHubCache } from "./context/hf-cache.js";
 export {
   type DownloadProgress,
@@ -111,6 +110,7 @@ export {
   type HubModel,
   type HubModelOptions,
 } from "./context/hf-download/download.js";
+export { type CoreCopy, loadedCores } from "./core-copies.js";
 export * from "./errors.js";
 export { validateImageTag } from "./image-tag.js";
 export { build } from "./orchestrate/build.js";
