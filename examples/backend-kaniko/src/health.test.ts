@@ -1,5 +1,5 @@
+import { type RecordingStandIn, recordingStandIn } from "@bento/backend-testing";
 import { healthContext } from "@bento/container-core";
-import { type RecordingStandIn, recordingStandIn } from "@bento/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { diagnoseKaniko } from "./health.js";
 

@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { type BuildOptions, build, getBackend } from "@bento/container-core";
 import {
   type RecordingStandIn,
   recordingStandIn,
   type TempDir,
   tempDir,
-} from "@bento/test-support";
+} from "@bento/backend-testing";
+import { type BuildOptions, build, getBackend } from "@bento/container-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kanikoBackend } from "../src/index.js";
 

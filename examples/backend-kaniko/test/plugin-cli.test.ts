@@ -8,7 +8,7 @@ import {
   recordingStandIn,
   type TempDir,
   tempDir,
-} from "@bento/test-support";
+} from "@bento/backend-testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // `bento --plugin bento-backend-kaniko` as an outsider runs it: a project that

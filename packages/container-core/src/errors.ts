@@ -42,7 +42,7 @@ Object.defineProperty(BentoError.prototype, BRAND, { value: true });
 // so it holds for errors of another copy of core.
 Object.defineProperty(BentoError, Symbol.hasInstance, {
   value(this: abstract new (...args: never[]) => unknown, value: unknown): boolean {
-    const own = Object.prototype.isPrototypeOf.call(this.prototype, value);
+    const own = Object.prototype.isPrototypeOf.call(this.prototype, value as object);
     return own || (this === BentoError && hasBrand(value));
   },
 });

@@ -1,5 +1,5 @@
+import { describeFailure, exec } from "@bento/backend-testing";
 import { type EngineName, imageStoreOf } from "./engines.js";
-import { describeFailure, exec } from "./exec.js";
 import { type ImageInfo, parseDockerInspect, parsePodmanInspect } from "./parse-inspect.js";
 
 async function run(argv: readonly string[]): Promise<string> {

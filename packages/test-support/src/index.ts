@@ -1,3 +1,20 @@
+export {
+  checkFlagsAgainstHelp,
+  DEFAULT_RECORDED_ENV,
+  describeFailure,
+  type ExecOptions,
+  type ExecResult,
+  exec,
+  type HelpFlagCheck,
+  parseStandInLog,
+  type RecordingStandIn,
+  recordingStandIn,
+  type StandInCall,
+  type StandInOptions,
+  standInScript,
+  type TempDir,
+  tempDir,
+} from "@bento/backend-testing";
 export { baseImage, DEFAULT_BASE_IMAGE, registryBaseImage } from "./base-image.js";
 export {
   ENGINE_PROBES,
@@ -7,7 +24,6 @@ export {
   imageStoreOf,
   isBuildkit,
 } from "./engines.js";
-export { describeFailure, type ExecOptions, type ExecResult, exec } from "./exec.js";
 export {
   type FakeHub,
   type FakeHubFaults,
@@ -18,7 +34,6 @@ export {
   sha256Hex,
   startFakeHub,
 } from "./fake-hub.js";
-export { checkFlagsAgainstHelp, type HelpFlagCheck } from "./help-flags.js";
 export { imageInspect } from "./image-inspect.js";
 export {
   type ImageHistoryEntry,
@@ -29,15 +44,6 @@ export {
   parsePodmanInspect,
 } from "./parse-inspect.js";
 export { type RawTarEntry, rawTar } from "./raw-tar.js";
-export {
-  DEFAULT_RECORDED_ENV,
-  parseStandInLog,
-  type RecordingStandIn,
-  recordingStandIn,
-  type StandInCall,
-  type StandInOptions,
-  standInScript,
-} from "./recording-stand-in.js";
 export { registryAddress } from "./registry.js";
 export { removeImages, removeImagesArgv } from "./remove-images.js";
 export {
@@ -50,5 +56,4 @@ export {
   settleVerdict,
 } from "./require-engine.js";
 export { PODMAN_RUN_FLAGS, runInImage, runInImageArgv } from "./run-in-image.js";
-export { type TempDir, tempDir } from "./temp-dir.js";
 export { listTree, treeChecksum } from "./tree-checksum.js";

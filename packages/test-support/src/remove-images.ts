@@ -1,5 +1,5 @@
+import { exec } from "@bento/backend-testing";
 import { type EngineName, imageStoreOf } from "./engines.js";
-import { exec } from "./exec.js";
 
 /** The argv that force-removes images from the engine's store (pure). */
 export function removeImagesArgv(engine: EngineName, images: readonly string[]): string[] {

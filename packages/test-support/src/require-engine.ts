@@ -1,5 +1,5 @@
+import { type ExecResult, exec } from "@bento/backend-testing";
 import { ENGINE_PROBES, type EngineName } from "./engines.js";
-import { type ExecResult, exec } from "./exec.js";
 
 /** Whether an engine can be used, and if not, why. */
 export interface EngineVerdict {

@@ -1,5 +1,5 @@
+import { describeFailure, type ExecResult, exec } from "@bento/backend-testing";
 import { type EngineName, imageStoreOf } from "./engines.js";
-import { describeFailure, type ExecResult, exec } from "./exec.js";
 
 /**
  * Flags `podman run` needs here: the sandbox withholds CAP_SYS_RESOURCE, so runc cannot raise

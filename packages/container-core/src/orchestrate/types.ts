@@ -93,6 +93,7 @@ export interface BuildResult {
   /** Whether timestamps were pinned to the bento's creation time, and if not, why. */
   reproducible: { applied: boolean; reason?: string };
   warnings: string[];
+  /** Whether this was a dry run: the Containerfile was written and the argv built, but nothing ran. */
   dryRun: boolean;
 }
 
