@@ -277,9 +277,23 @@ describe("bento containerize with an official backend on a stand-in binary", () 
 
   it("BENTOML_CONTAINERIZE_BACKEND names the backend when --backend is absent", async () => {
     const env = box().env({ BENTOML_CONTAINERIZE_BACKEND: "podman" });
-    const result = await runCli(["containerize", BENTO, "--dry-run"], { env, cwd: box().root });
+    const result = await runCli(["containerize", BENTO], { env, cwd: box().root });
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toContain("The podman backend cannot build on this machine");
+  });
+
+  it("--dry-run needs no engine: it prints the command and warns with the health verdict", async () => {
+    const env = box().env();
+    const args = ["containerize", BENTO, "--backend", "podman", "--dry-run", "--json"];
+    const result = await runCli(args, { env, cwd: box().root });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.argv.slice(0, 2)).toEqual(["podman", "build"]);
+    expect(json.argv.at(-1)).toBe(BENTO);
+    expect(json.warnings.join("\n")).toMatch(
+      /^Dry run: the podman backend cannot build on this machine \(.*podman.*\); the command is shown all the same\./m,
+    );
+    expect(result.stderr).toContain("warning: Dry run: the podman backend cannot build");
   });
 });
 

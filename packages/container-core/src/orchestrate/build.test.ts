@@ -267,6 +267,67 @@ describe("build", () => {
     }
   });
 
+  it("runs a dry run on an unhealthy backend, with the health verdict as a warning", async () => {
+    registerBackend("sick", {
+      binary: "standin-builder",
+      buildkitSupport: false,
+      constructBuildArgs: ({ contextPath }) => ["--quiet", contextPath],
+      diagnose: async () => ({
+        backend: "sick",
+        healthy: false,
+        reason: "sick is not installed",
+        hint: "apt-get install sick",
+      }),
+    });
+    try {
+      const events: BuildEvent[] = [];
+      const result = await build(bentoDir, {
+        backend: "sick",
+        dryRun: true,
+        env: env(),
+        onEvent: (event: BuildEvent) => events.push(event),
+      } as unknown as BuildOptions);
+      expect(result).toMatchObject({ dryRun: true, backend: "sick", imageId: undefined });
+      expect(result.argv).toEqual(["standin-builder", "build", "--quiet", result.contextPath]);
+      const warning =
+        "Dry run: the sick backend cannot build on this machine (sick is not installed); the command is shown all the same. apt-get install sick";
+      expect(result.warnings).toContain(warning);
+      expect(events).toContainEqual({ type: "warning", message: warning });
+      expect(await standIn.calls()).toEqual([]);
+    } finally {
+      unregisterBackend("sick");
+    }
+  });
+
+  it("for auto, a dry run with no healthy backend shows the first registered one's command", async () => {
+    const sick = (name: string) =>
+      registerBackend(name, {
+        buildkitSupport: false,
+        constructBuildArgs: ({ contextPath }) => [contextPath],
+        diagnose: async () => ({ backend: name, healthy: false, reason: `no ${name}` }),
+      });
+    sick("podman");
+    sick("docker");
+    try {
+      const result = await build(bentoDir, {
+        backend: "auto",
+        dryRun: true,
+        env: env(),
+      } as unknown as BuildOptions);
+      expect(result.backend).toBe("docker");
+      expect(result.warnings.join("\n")).toContain(
+        "No backend is healthy; the command shown is docker's.",
+      );
+      const failure = await rejectionOf(
+        build(bentoDir, { backend: "auto", env: env() } as unknown as BuildOptions),
+      );
+      expect(failure).toBeInstanceOf(BackendUnavailableError);
+    } finally {
+      unregisterBackend("podman");
+      unregisterBackend("docker");
+    }
+  });
+
   it("stages the context while the health check runs, yet reports a sick backend first", async () => {
     const staged = join(cache, "contexts", "iris-v1", "models/iris_model/m1/saved_model.pkl");
     registerBackend("slow", {

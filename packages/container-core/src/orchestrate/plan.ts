@@ -63,6 +63,7 @@ export async function planBuild(ref: string, options: BuildOptions = {}): Promis
     common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
     { env, purpose: "build" },
     cache,
+    { dryRun: common.dryRun === true },
   );
   selecting.catch(ignore);
   cleanups.push(() => selecting.then(ignore, ignore));
@@ -101,6 +102,7 @@ async function planWith(
   staging.catch(ignore);
   cleanups.push(() => staging.then(ignore, ignore));
   const selected = await selecting;
+  if (selected.warning !== undefined) onWarning(selected.warning);
   const secretValues = checkRequest(bento, selected, planning);
 
   const context = await staging;
