@@ -6,13 +6,13 @@ import type { Options } from "tsup";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
-/** Inlines every `.liquid` file of the `templates` folder beside `template-files.ts`. */
+/** Inlines every file of the `templates` folder beside `template-files.ts`. */
 export const inlineTemplates: Plugin = {
   name: "inline-templates",
   setup(build) {
     build.onLoad({ filter: /[\\/]containerfile[\\/]template-files\.ts$/ }, async (args) => {
       const dir = join(dirname(args.path), "templates");
-      const names = (await readdir(dir)).filter((name) => name.endsWith(".liquid")).sort();
+      const names = (await readdir(dir)).sort();
       const texts: Record<string, string> = {};
       for (const name of names) texts[name] = await readFile(join(dir, name), "utf8");
       return {

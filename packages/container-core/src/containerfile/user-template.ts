@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ContainerfileError } from "../errors.js";
-import { containerfileEngine, templatesDir } from "./engine.js";
+import { containerfileEngine } from "./engine.js";
 import { translateJinja } from "./jinja/translate.js";
+import { templateFiles } from "./template-files.js";
 import { USER_TEMPLATE_PATH } from "./user-template-path.js";
 import type { TemplatePlan } from "./variables-v1.js";
 
@@ -26,7 +27,7 @@ export async function renderUserTemplate(dir: string, plan: TemplatePlan): Promi
       },
     );
   }
-  const macros = { "_macros.j2": await readFile(join(templatesDir(), "_macros.j2"), "utf8") };
+  const macros = { "_macros.j2": templateFiles()["_macros.j2"] ?? "" };
   const liquid = translateJinja(
     source.replace(/\r\n/g, "\n"),
     USER_TEMPLATE_PATH,
