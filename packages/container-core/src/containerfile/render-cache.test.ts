@@ -57,7 +57,7 @@ describe("the rendered-template cache", () => {
     expect(renders).toBe(6);
   });
 
-  it("keeps nothing without a folder, and renders as usual where no folder can be made", async () => {
+  it("keeps nothing without a folder, and replaces a file where its folder belongs", async () => {
     await renderCached(plan, { ...cache, dir: undefined }, render());
     await renderCached(plan, { ...cache, dir: undefined }, render());
     expect(renders).toBe(2);
@@ -65,15 +65,34 @@ describe("the rendered-template cache", () => {
     await writeFile(blocked.dir, "not a folder");
     expect(await renderCached(plan, blocked, render())).toBe("FROM python:3.11-slim");
     expect(await renderCached(plan, blocked, render())).toBe("FROM python:3.11-slim");
-    expect(renders).toBe(4);
+    expect(renders).toBe(3);
     expect((await readdir(work)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("renders again over a kept body that was truncated, garbled or replaced by a folder", async () => {
+    const body = `${"RUN echo layer\n".repeat(200)}CMD ["bentoml"]\n`;
+    await renderCached(plan, cache, render(body));
+    const [file] = await readdir(cache.dir);
+    const path = join(cache.dir, file!);
+    const kept = await readFile(path, "utf8");
+    for (const damage of [kept.slice(0, kept.length - 10), "\0\0garbage", "", kept.slice(0, 20)]) {
+      await writeFile(path, damage);
+      expect(await renderCached(plan, cache, render(body))).toBe(body);
+      expect(await readFile(path, "utf8")).toBe(kept);
+    }
+    await rm(path);
+    await mkdir(join(path, "inside"), { recursive: true });
+    expect(await renderCached(plan, cache, render(body))).toBe(body);
+    expect(await readFile(path, "utf8")).toBe(kept);
+    expect(renders).toBe(6);
   });
 
   it("writes the body whole: what is read back is what was rendered", async () => {
     const body = `${"RUN echo layer\n".repeat(2000)}CMD ["bentoml"]\n`;
     await renderCached(plan, cache, render(body));
     const [file] = await readdir(cache.dir);
-    expect(await readFile(join(cache.dir, file!), "utf8")).toBe(body);
+    expect(await readFile(join(cache.dir, file!), "utf8")).toMatch(/^[0-9a-f]{32}\n/);
+    expect((await readFile(join(cache.dir, file!), "utf8")).endsWith(body)).toBe(true);
     expect(await renderCached(plan, cache, render())).toBe(body);
   });
 });

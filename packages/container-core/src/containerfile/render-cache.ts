@@ -10,8 +10,9 @@ import type { TemplatePlan } from "./variables-v1.js";
  * everything that decides it: the template, its variables, the text of every
  * template and the identity of the code that registers the engine's filters
  * (`engineFile`). A later run with the same inputs reads the body back without
- * loading the template engine. No `dir`, no cache; a cache that cannot be read
- * or written renders as usual.
+ * loading the template engine. Each kept body carries its own digest, so a
+ * truncated or garbled one is rendered again, never used. No `dir`, no cache; a
+ * cache that cannot be read or written renders as usual.
  */
 export async function renderCached(
   plan: TemplatePlan,
@@ -25,7 +26,7 @@ export async function renderCached(
   if (kept !== undefined) return kept;
   const body = await render();
   // A cache that cannot be written only costs the next run a render.
-  await writeCacheFile(path, body).catch(() => {});
+  await writeCacheFile(path, `${bodyDigest(body)}\n${body}`).catch(() => {});
   return body;
 }
 
@@ -42,9 +43,17 @@ async function renderKey(
 }
 
 function readKept(path: string): string | undefined {
+  let text: string;
   try {
-    return readFileSync(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
+  const newline = text.indexOf("\n");
+  const body = text.slice(newline + 1);
+  return newline > 0 && text.slice(0, newline) === bodyDigest(body) ? body : undefined;
+}
+
+function bodyDigest(body: string): string {
+  return createHash("sha256").update(body).digest("hex").slice(0, 32);
 }

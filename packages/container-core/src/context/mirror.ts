@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -10,13 +11,18 @@ import {
   unlinkSync,
 } from "node:fs";
 import { copyFile, utimes } from "node:fs/promises";
-import { join } from "node:path";
 
-/** How many files a mirror linked, copied (across devices) or found in place. */
+/** How many files a mirror linked, copied or found in place, and why it copied. */
 export interface MirrorStats {
   linked: number;
   copied: number;
   reused: number;
+  /**
+   * Set when the tree holds copies rather than links: `EXDEV` (the target is on
+   * another filesystem) or `EPERM` (the system refused the link, e.g.
+   * `fs.protected_hardlinks` on files of another user).
+   */
+  copyReason?: "EXDEV" | "EPERM";
 }
 
 /** A source tree and where it goes inside the target. */
@@ -26,15 +32,23 @@ export interface MirrorSource {
   to: string;
 }
 
+/** Why a link failed but a copy may work. */
+const COPY_INSTEAD = new Set(["EXDEV", "EPERM", "EMLINK"]);
+const SLASH = Buffer.from("/");
+
 /**
- * Makes `target` hold exactly the files of `sources`, as hard links (copies
- * only across devices). Entries already linked to the same inode are kept, so
- * a re-run after a one-file edit touches one file. Sources are only read.
+ * Makes `target` (a private 0700 directory) hold exactly the files of `sources`,
+ * as hard links (copies where a link is impossible or refused). Entries already
+ * right are kept, so a re-run after a one-file edit touches one file; anything
+ * else in the target (stray files, a file where a directory belongs or the other
+ * way round, a symlink where a directory belongs) is replaced, never followed.
+ * Symlinks are mirrored as links. Names are handled as bytes, so any name the
+ * filesystem allows survives. Sources are only read.
  *
  * Metadata calls are synchronous on purpose: mirroring is a run of tiny calls,
- * each far cheaper inline than a trip through libuv's thread pool. A copy
- * across devices, the one call that moves file data, stays asynchronous so an
- * interrupt is still handled during it.
+ * each far cheaper inline than a trip through libuv's thread pool. A copy, the
+ * one call that moves file data, stays asynchronous so an interrupt is still
+ * handled during it.
  */
 export async function mirrorTree(
   sources: readonly MirrorSource[],
@@ -42,101 +56,163 @@ export async function mirrorTree(
 ): Promise<MirrorStats> {
   const stats: MirrorStats = { linked: 0, copied: 0, reused: 0 };
   const wanted = new Set<string>();
-  mkdirSync(target, { recursive: true });
+  const root: Buffer = Buffer.from(target);
+  ensureDir(root, 0o700);
   for (const source of sources) {
-    await mirrorDir(source.from, join(target, source.to), source.to, wanted, stats);
+    let to: Buffer = root;
+    let relative = "";
+    for (const part of source.to.split("/").filter(Boolean)) {
+      to = child(to, Buffer.from(part));
+      relative = key(relative, Buffer.from(part));
+      wanted.add(relative);
+      ensureDir(to);
+    }
+    await mirrorDir(Buffer.from(source.from), to, relative, wanted, stats);
   }
-  prune(target, "", wanted);
+  prune(root, "", wanted);
   return stats;
 }
 
+/**
+ * Removes a tree even where its directories lost their permissions (a tree the
+ * user or a crash left unreadable). Missing is fine.
+ */
+export function removeTree(path: string | Buffer): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    restorePermissions(Buffer.isBuffer(path) ? path : Buffer.from(path));
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function restorePermissions(dir: Buffer): void {
+  const info = lstatSync(dir, { throwIfNoEntry: false });
+  if (!info?.isDirectory()) return;
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true, encoding: "buffer" })) {
+    if (entry.isDirectory()) restorePermissions(child(dir, entry.name));
+  }
+}
+
+function child(dir: Buffer, name: Buffer): Buffer<ArrayBuffer> {
+  return Buffer.concat([dir, SLASH, name]);
+}
+
+/** A relative path as a set key: latin1 maps each byte to one character, so no name is lost. */
+function key(relative: string, name: Buffer): string {
+  const part = name.toString("latin1");
+  return relative ? `${relative}/${part}` : part;
+}
+
 async function mirrorDir(
-  from: string,
-  to: string,
+  from: Buffer,
+  to: Buffer,
   relative: string,
   wanted: Set<string>,
   stats: MirrorStats,
 ): Promise<void> {
-  if (relative) addParents(relative, wanted);
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const dest = join(to, entry.name);
-    const rel = relative ? `${relative}/${entry.name}` : entry.name;
-    wanted.add(rel);
+  for (const entry of readdirSync(from, { withFileTypes: true, encoding: "buffer" })) {
+    const source = child(from, entry.name);
+    const dest = child(to, entry.name);
+    const rel = key(relative, entry.name);
     if (entry.isDirectory()) {
+      wanted.add(rel);
+      // The source's mode, but always usable by the owner (a read-only bento stays stageable).
+      ensureDir(dest, (lstatSync(source).mode & 0o7777) | 0o700);
       await mirrorDir(source, dest, rel, wanted, stats);
     } else if (entry.isSymbolicLink()) {
+      wanted.add(rel);
       mirrorSymlink(source, dest, stats);
     } else if (entry.isFile()) {
+      wanted.add(rel);
       await mirrorFile(source, dest, stats);
     }
   }
 }
 
-function addParents(relative: string, wanted: Set<string>): void {
-  const parts = relative.split("/");
-  for (let i = 1; i <= parts.length; i++) wanted.add(parts.slice(0, i).join("/"));
+/** Makes `path` a real directory (not a file, not a symlink to one) with `mode` when given. */
+function ensureDir(path: Buffer, mode?: number): void {
+  const info = lstatSync(path, { throwIfNoEntry: false });
+  if (info?.isDirectory()) {
+    if (mode !== undefined && (info.mode & 0o7777) !== mode) chmodSync(path, mode);
+    return;
+  }
+  if (info) unlinkSync(path);
+  mkdirSync(path);
+  // mkdir's mode is narrowed by the umask; chmod sets it exactly.
+  if (mode !== undefined) chmodSync(path, mode);
 }
 
-async function mirrorFile(source: string, dest: string, stats: MirrorStats): Promise<void> {
+function removeEntry(path: Buffer, info: Stats): void {
+  if (info.isDirectory()) removeTree(path);
+  else unlinkSync(path);
+}
+
+async function mirrorFile(source: Buffer, dest: Buffer, stats: MirrorStats): Promise<void> {
   const from = lstatSync(source);
   const to = lstatSync(dest, { throwIfNoEntry: false });
   if (to && sameFile(from, to)) {
     stats.reused++;
+    if (to.ino !== from.ino || to.dev !== from.dev)
+      stats.copyReason ??= to.dev === from.dev ? "EPERM" : "EXDEV";
     return;
   }
-  if (to) rmSync(dest, { recursive: true, force: true });
+  if (to) removeEntry(dest, to);
   try {
     linkSync(source, dest);
     stats.linked++;
+    return;
   } catch (error) {
-    if (!["EXDEV", "EPERM", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? ""))
-      throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (!COPY_INSTEAD.has(code)) throw error;
+    stats.copyReason ??= code === "EXDEV" ? "EXDEV" : "EPERM";
+  }
+  try {
     await copyFile(source, dest);
     await utimes(dest, from.atime, from.mtime);
-    stats.copied++;
+  } catch (error) {
+    // A half-written copy must not pass for the file next time.
+    rmSync(dest, { force: true });
+    throw error;
   }
+  stats.copied++;
 }
 
-/** Same inode, or (for copies across devices) same size and modification time. */
+/**
+ * The same inode, or a copy made by an earlier run: a file of its own (one link)
+ * with the source's size, modification time and mode.
+ */
 function sameFile(from: Stats, to: Stats): boolean {
   if (!to.isFile()) return false;
-  if (from.dev === to.dev) return from.ino === to.ino;
+  if (from.dev === to.dev && from.ino === to.ino) return true;
   return (
+    to.nlink === 1 &&
     from.size === to.size &&
     Math.trunc(from.mtimeMs) === Math.trunc(to.mtimeMs) &&
     from.mode === to.mode
   );
 }
 
-function mirrorSymlink(source: string, dest: string, stats: MirrorStats): void {
-  const target = readlinkSync(source);
-  const existing = readlinkOrUndefined(dest);
-  if (existing === target) {
+function mirrorSymlink(source: Buffer, dest: Buffer, stats: MirrorStats): void {
+  const target = readlinkSync(source, { encoding: "buffer" });
+  const existing = lstatSync(dest, { throwIfNoEntry: false });
+  if (existing?.isSymbolicLink() && readlinkSync(dest, { encoding: "buffer" }).equals(target)) {
     stats.reused++;
     return;
   }
-  rmSync(dest, { recursive: true, force: true });
+  if (existing) removeEntry(dest, existing);
   symlinkSync(target, dest);
   stats.linked++;
 }
 
-function readlinkOrUndefined(path: string): string | undefined {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Removes what the sources no longer have. */
-function prune(dir: string, relative: string, wanted: Set<string>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = relative ? `${relative}/${entry.name}` : entry.name;
-    const path = join(dir, entry.name);
+function prune(dir: Buffer, relative: string, wanted: Set<string>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, encoding: "buffer" })) {
+    const rel = key(relative, entry.name);
+    const path = child(dir, entry.name);
     if (!wanted.has(rel)) {
-      if (entry.isDirectory()) rmSync(path, { recursive: true, force: true });
+      if (entry.isDirectory()) removeTree(path);
       else unlinkSync(path);
     } else if (entry.isDirectory()) {
       prune(path, rel, wanted);

@@ -88,6 +88,7 @@ describe("stageContext", () => {
       key: "iris-v1",
       cacheRoot: cache,
     });
+    await first.release();
     await rm(join(bento, "src/service.py"));
     await writeFile(join(bento, "src/service.py"), "v = 2\n");
     await writeFile(join(bento, "src/new.py"), "n = 1\n");
@@ -103,7 +104,13 @@ describe("stageContext", () => {
   });
 
   it("removes files the bento no longer has", async () => {
-    await stageContext({ bentoDir: bento, extras: extras(), key: "iris-v1", cacheRoot: cache });
+    const first = await stageContext({
+      bentoDir: bento,
+      extras: extras(),
+      key: "iris-v1",
+      cacheRoot: cache,
+    });
+    await first.release();
     await rm(join(bento, "src/alias.py"));
     const staged = await stageContext({
       bentoDir: bento,
@@ -114,15 +121,25 @@ describe("stageContext", () => {
     expect(await tree(join(staged.dir, "src"))).toEqual(["service.py"]);
   });
 
-  it("lets concurrent stagings of the same bento all succeed", async () => {
-    const runs = await Promise.all(
-      [1, 2, 3, 4].map(() =>
-        stageContext({ bentoDir: bento, extras: extras(), key: "iris-v1", cacheRoot: cache }),
+  it("gives each of several concurrent builds of the same bento a tree of its own", async () => {
+    const stage = () =>
+      stageContext({ bentoDir: bento, extras: extras(), key: "iris-v1", cacheRoot: cache });
+    const runs = await Promise.all([1, 2, 3, 4].map(stage));
+    const sums = await Promise.all(runs.map((run) => checksum(run.dir)));
+    expect(new Set(sums).size).toBe(1);
+    expect(runs.map((run) => run.dir).sort()).toEqual(
+      ["iris-v1", "iris-v1~2", "iris-v1~3", "iris-v1~4"].map((name) =>
+        join(cache, "contexts", name),
       ),
     );
-    expect(new Set(runs.map((r) => r.dir)).size).toBe(1);
-    expect(await checksum(runs[0]!.dir)).toBeTruthy();
-    expect(await readdir(join(cache, "contexts"))).toEqual(["iris-v1"]);
+    for (const run of runs) await run.release();
+    expect(
+      (await readdir(join(cache, "contexts"))).filter((name) => name.endsWith(".lock")),
+    ).toEqual([]);
+    // Released trees are free again: the next build takes the first one.
+    const next = await stage();
+    expect(next.dir).toBe(join(cache, "contexts", "iris-v1"));
+    await next.release();
   });
 
   it("says where staging failed and how to fix it", async () => {

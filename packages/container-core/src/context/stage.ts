@@ -1,9 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { BentoError } from "../errors.js";
-import { acquireLock } from "./lock.js";
-import { type MirrorSource, mirrorTree } from "./mirror.js";
+import { acquireLock, type FileLock, tryLock } from "./lock.js";
+import { type MirrorSource, type MirrorStats, mirrorTree, removeTree } from "./mirror.js";
 
 /** What goes into a build context besides the bento's own files. */
 export interface ContextExtra {
@@ -13,7 +12,7 @@ export interface ContextExtra {
   to: string;
 }
 
-/** A build context ready for the backend. */
+/** A build context ready for the backend; `release` once the engine is done reading it. */
 export interface StagedContext {
   dir: string;
   /** Whether the context is a staged tree of links rather than the bento itself. */
@@ -22,52 +21,128 @@ export interface StagedContext {
   copied: number;
   reused: number;
   durationMs: number;
+  /** Said once to the user when the tree holds copies instead of links. */
+  warning?: string;
+  /** Lets other builds of the same bento use this tree again. */
+  release(): Promise<void>;
 }
 
 /** Options of {@link stageContext}. */
 export interface StageOptions {
   bentoDir: string;
   extras: readonly ContextExtra[];
-  /** Stable per-bento directory name, e.g. `iris-v1-<hash>`. */
+  /** Stable per-bento directory name, e.g. `iris-v1`. */
   key: string;
   /** Parent of all staged contexts (the cache directory). */
   cacheRoot: string;
 }
 
+/** Trees one bento may have at once: one per build running concurrently. */
+const MAX_TREES = 16;
+
 /**
  * The build context for a bento without copying it: the bento directory when it
- * holds everything, else a stable tree of hard links (bento plus extras), kept
- * across builds so the engine's incremental context transfer and cache work.
+ * holds everything, else a tree of hard links (bento plus extras) kept across
+ * builds, so the engine's incremental context transfer and cache work.
+ *
+ * A tree belongs to one build until `release`: a build of the same bento running
+ * meanwhile (another copy of it, say) takes the next free tree (`KEY~2`, ...), so
+ * no build ever reads files another one is relinking. A tree whose build was
+ * killed is taken over and repaired.
  */
 export async function stageContext(options: StageOptions): Promise<StagedContext> {
   const started = Date.now();
   if (options.extras.length === 0) {
-    return { dir: options.bentoDir, staged: false, linked: 0, copied: 0, reused: 0, durationMs: 0 };
+    return {
+      dir: options.bentoDir,
+      staged: false,
+      linked: 0,
+      copied: 0,
+      reused: 0,
+      durationMs: 0,
+      release: async () => {},
+    };
   }
   const parent = join(options.cacheRoot, "contexts");
-  const dir = join(parent, options.key);
   const sources: MirrorSource[] = [{ from: options.bentoDir, to: "" }, ...options.extras];
+  let claimed: { dir: string; lock: FileLock } | undefined;
   try {
     mkdirSync(parent, { recursive: true, mode: 0o700 });
-    const lock = await acquireLock(`${dir}.lock`);
-    try {
-      const stats = await mirrorTree(sources, dir);
-      return { dir, staged: true, ...stats, durationMs: Date.now() - started };
-    } finally {
-      await lock.release();
-    }
+    claimed = await claimTree(parent, options.key);
+    const stats = await mirrorOrRepair(sources, claimed.dir);
+    return {
+      dir: claimed.dir,
+      staged: true,
+      linked: stats.linked,
+      copied: stats.copied,
+      reused: stats.reused,
+      durationMs: Date.now() - started,
+      warning: copyWarning(stats, claimed.dir),
+      release: claimed.lock.release,
+    };
   } catch (error) {
-    if (error instanceof BentoError) throw error;
-    const free = await stat(parent).then(
-      () => "",
-      () => " (the directory could not be created)",
-    );
-    throw new BentoError(
-      `Could not stage the build context in ${dir}${free}: ${(error as Error).message}.`,
-      {
-        hint: "Set BENTO_CONTAINER_CACHE_DIR to a writable directory with room for the bento's files (ideally on the same filesystem as the model store, so files are linked, not copied).",
-        cause: error,
-      },
+    await claimed?.lock.release();
+    throw stagingError(error, claimed?.dir ?? join(parent, options.key));
+  }
+}
+
+/** The first tree of `key` no live build holds, locked for this build. */
+async function claimTree(parent: string, key: string): Promise<{ dir: string; lock: FileLock }> {
+  for (let n = 1; n <= MAX_TREES; n++) {
+    const dir = join(parent, n === 1 ? key : `${key}~${n}`);
+    const lock = tryLock(`${dir}.lock`);
+    if (lock) return { dir, lock };
+  }
+  const dir = join(parent, key);
+  return { dir, lock: await acquireLock(`${dir}.lock`) };
+}
+
+/**
+ * Mirrors into `dir`; a tree the mirror cannot fix in place (left unreadable,
+ * say) is removed and made again once. A failed tree never stays half-made.
+ */
+async function mirrorOrRepair(sources: readonly MirrorSource[], dir: string): Promise<MirrorStats> {
+  try {
+    return await mirrorTree(sources, dir);
+  } catch (error) {
+    removeTree(dir);
+    if (isNoSpace(error)) throw error;
+  }
+  try {
+    return await mirrorTree(sources, dir);
+  } catch (error) {
+    removeTree(dir);
+    throw error;
+  }
+}
+
+function isNoSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOSPC" || code === "EDQUOT";
+}
+
+function copyWarning(stats: MirrorStats, dir: string): string | undefined {
+  if (stats.copyReason === "EXDEV") {
+    return `The build context ${dir} holds copies of the bento's and models' files, not hard links: the cache directory is on another filesystem than they are. Set BENTO_CONTAINER_CACHE_DIR to a directory on their filesystem to link them instead.`;
+  }
+  if (stats.copyReason === "EPERM") {
+    return `The build context ${dir} holds copies of the bento's and models' files, not hard links: the system refused to link files of another user (fs.protected_hardlinks). Build as the owner of the model store and bento, or give them to your user, to link them instead.`;
+  }
+  return undefined;
+}
+
+function stagingError(error: unknown, dir: string): BentoError {
+  if (error instanceof BentoError) return error;
+  const hint =
+    "Set BENTO_CONTAINER_CACHE_DIR to a writable directory with room for the bento's files (ideally on the same filesystem as the model store, so files are linked, not copied).";
+  if (isNoSpace(error)) {
+    return new BentoError(
+      `Could not stage the build context in ${dir}: the cache directory's filesystem is full (${(error as NodeJS.ErrnoException).code}).`,
+      { hint: `Free space there. ${hint}`, cause: error },
     );
   }
+  return new BentoError(
+    `Could not stage the build context in ${dir}: ${(error as Error).message}.`,
+    { hint, cause: error },
+  );
 }

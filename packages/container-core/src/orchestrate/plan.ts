@@ -4,7 +4,7 @@ import { validateOptions } from "../backend/validate-options.js";
 import { type ResolvedBento, resolveBento } from "../bento/reference.js";
 import { allModels } from "../bento/schema.js";
 import { generateContainerfile } from "../containerfile/generate.js";
-import { cacheDir } from "../context/cache-dir.js";
+import { cacheDir, ensurePrivateCacheDir } from "../context/cache-dir.js";
 import type { DownloadProgress } from "../context/hf-download/download.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
 import { prepareSecretFiles } from "../context/secrets.js";
@@ -54,6 +54,7 @@ export async function planBuild(ref: string, options: BuildOptions = {}): Promis
   };
   const onWarning = (message: string) => emit({ type: "warning", message });
   const cache = cacheDir(env);
+  ensurePrivateCacheDir(cache);
   const cleanups: (() => Promise<void>)[] = [];
   const planning = { common, userOptions, env, cache, emit, onWarning, warnings, cleanups };
   // The health check mostly waits for the engine's CLI: it starts first, and the bento is
@@ -100,7 +101,8 @@ async function planWith(
     onDownload: (progress) => emit({ type: "download", ...progress }),
   });
   staging.catch(ignore);
-  cleanups.push(() => staging.then(ignore, ignore));
+  // The context's tree stays this build's until the engine has exited (it reads the tree until then).
+  cleanups.push(() => staging.then((context) => context.release(), ignore));
   const selected = await selecting;
   if (selected.warning !== undefined) onWarning(selected.warning);
   const secretValues = checkRequest(bento, selected, planning);
@@ -281,12 +283,14 @@ async function stageBento(
     onDownload: where.onDownload,
   });
   const { name, version } = bento.config;
-  return stageContext({
+  const context = await stageContext({
     bentoDir: bento.dir,
     extras,
     key: `${name}-${version}`,
     cacheRoot: where.cache,
   });
+  if (context.warning) where.onWarning(context.warning);
+  return context;
 }
 
 function imageTags(option: string | readonly string[] | undefined, bentoTag: string): string[] {
