@@ -9,6 +9,7 @@ import { evaluateTargets } from "./report/targets.js";
 import { writeResults } from "./report/write.js";
 import { benchBuilds, type EngineBuilds } from "./sections/builds.js";
 import { benchCli } from "./sections/cli-overhead.js";
+import { benchConcurrency } from "./sections/concurrency.js";
 import { benchStaging } from "./sections/staging.js";
 import { type BenchSettings, benchSettings, SECTIONS } from "./settings.js";
 import { createWorkspace } from "./workspace.js";
@@ -57,6 +58,16 @@ try {
         }),
       );
     }
+  }
+  if (settings.sections.includes("concurrency")) {
+    log("docker no-op rebuilds alone and two at once");
+    results.concurrency = await benchConcurrency({
+      workspace,
+      reps: settings.reps,
+      baseImage: settings.baseImage,
+      baselineBin: settings.baselineBin,
+      log,
+    });
   }
 } finally {
   await workspace.dispose();

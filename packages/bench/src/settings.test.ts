@@ -9,7 +9,7 @@ describe("benchSettings", () => {
       cliReps: 7,
       modelBytes: 1024 ** 3,
       engines: ["docker", "podman"],
-      sections: ["staging", "cli", "builds"],
+      sections: ["staging", "cli", "builds", "concurrency"],
       baseImage: "bento-base:bookworm",
     });
     expect(settings.outDir).toMatch(/bench-results$/);

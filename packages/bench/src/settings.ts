@@ -5,7 +5,7 @@ import { BENCH_ENGINES, type BenchEngineName } from "./engines.js";
 import { REPO_ROOT } from "./paths.js";
 
 /** The parts of the bench that can be run. */
-export const SECTIONS = ["staging", "cli", "builds"] as const;
+export const SECTIONS = ["staging", "cli", "builds", "concurrency"] as const;
 
 /** One part of the bench. */
 export type Section = (typeof SECTIONS)[number];
@@ -24,6 +24,8 @@ export interface BenchSettings {
   /** Where the JSON results go. */
   outDir: string;
   baseImage: string;
+  /** A baseline `bento` (`dist/bin.js` of another checkout) the concurrency part compares with. */
+  baselineBin?: string;
 }
 
 const MIB = 1024 * 1024;
@@ -31,7 +33,7 @@ const MIB = 1024 * 1024;
 /**
  * Settings from the environment: `BENTO_BENCH_REPS` (3), `BENTO_BENCH_CLI_REPS` (7),
  * `BENTO_BENCH_MODEL_MIB` (1024), `BENTO_BENCH_ENGINES` (docker,podman),
- * `BENTO_BENCH_SECTIONS` (all), `BENTO_BENCH_DIR`, `BENTO_BENCH_OUT`.
+ * `BENTO_BENCH_SECTIONS` (all), `BENTO_BENCH_DIR`, `BENTO_BENCH_OUT`, `BENTO_BENCH_BASELINE_BIN`.
  */
 export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
   return {
@@ -43,6 +45,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
     workRoot: resolve(env.BENTO_BENCH_DIR || tmpdir()),
     outDir: resolve(env.BENTO_BENCH_OUT || resolve(REPO_ROOT, "bench-results")),
     baseImage: baseImage(env),
+    baselineBin: env.BENTO_BENCH_BASELINE_BIN ? resolve(env.BENTO_BENCH_BASELINE_BIN) : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EngineBuilds } from "../sections/builds.js";
-import { speedup } from "../stats.js";
+import { type Summary, speedup } from "../stats.js";
 import { formatBytes, formatMs, formatRatio } from "./format.js";
 import type { BenchResults } from "./results.js";
 
@@ -33,6 +33,7 @@ export function resultsMarkdown(results: BenchResults): string {
   if (results.builds.length) parts.push("", buildsSection(results.builds));
   if (results.staging) parts.push("", stagingSection(results));
   if (results.cli) parts.push("", cliSection(results));
+  if (results.concurrency) parts.push("", concurrencySection(results));
   if (results.targets.length) {
     parts.push(
       "",
@@ -121,4 +122,24 @@ function cliSection(results: BenchResults): string {
   return ["### CLI overhead", "", markdownTable(["command", "median", "min", "max"], rows)].join(
     "\n",
   );
+}
+
+function concurrencySection(results: BenchResults): string {
+  const { alone, pair, baseline } = results.concurrency!;
+  const row = (label: string, time: Summary) => [
+    label,
+    formatMs(time.median),
+    formatMs(time.min),
+    formatMs(time.max),
+  ];
+  const rows = [row("one alone", alone)];
+  if (baseline) rows.push(row(`one alone, baseline \`${baseline.bin}\``, baseline.alone));
+  rows.push(row("two of the same bento at once (wall time)", pair));
+  return [
+    "### Concurrent builds",
+    "",
+    "Docker no-op rebuilds of the bench's bento, interleaved. A build holds its staged tree until its engine exits; a build running meanwhile stages a tree of its own.",
+    "",
+    markdownTable(["no-op rebuild", "median", "min", "max"], rows),
+  ].join("\n");
 }

@@ -1,5 +1,6 @@
 import type { EngineBuilds } from "../sections/builds.js";
 import type { CliTiming } from "../sections/cli-overhead.js";
+import type { ConcurrencyResult } from "../sections/concurrency.js";
 import type { StagingResult } from "../sections/staging.js";
 import type { BenchSettings } from "../settings.js";
 
@@ -29,5 +30,6 @@ export interface BenchResults {
   staging?: StagingResult;
   cli?: CliTiming[];
   builds: EngineBuilds[];
+  concurrency?: ConcurrencyResult;
   targets: Target[];
 }

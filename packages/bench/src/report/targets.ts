@@ -44,6 +44,16 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
       });
     }
   }
+  const baseline = results.concurrency?.baseline;
+  if (baseline) {
+    const ratio = results.concurrency!.alone.median / baseline.alone.median;
+    targets.push({
+      name: "no-op rebuild vs the baseline CLI (docker)",
+      goal: "within 1.10x",
+      measured: formatRatio(ratio),
+      met: ratio <= 1.1,
+    });
+  }
   const help = results.cli?.find((entry) => entry.command === "bento --help");
   if (help) {
     const node = results.cli?.find((entry) => entry.command === NODE_BASELINE);

@@ -45,7 +45,41 @@ const without = (key: string) => {
 };
 
 /** bento.yaml that cannot be parsed, is not a mapping, or has wrong types or missing fields. */
+/** Nine aliases of nine aliases, six levels deep: 9^6 nodes from a few hundred bytes. */
+const ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+  .concat(
+    ["b", "c", "d", "e", "f"].map((key, i) => {
+      const prev = "abcde"[i];
+      return `${key}: &${key} [${Array(9).fill(`*${prev}`).join(", ")}]`;
+    }),
+  )
+  .concat(["name: relia", "version: v1", "service: s:S", ""])
+  .join("\n");
+
+/** A block mapping 2,000 levels deep (about 2 MB of indentation). */
+const DEEP_BLOCK = `${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")} 1\n`;
+
 export const YAML_CASES: readonly BadInputCase[] = [
+  yamlCase(
+    "YAML alias bomb",
+    ALIAS_BOMB,
+    /bento\.yaml: cannot be read as YAML: its aliases expand too far/,
+  ),
+  yamlCase(
+    "flow collections nested 100,000 deep",
+    `name: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+    /bento\.yaml: cannot be read as YAML: its \[ \] and \{ \} collections nest more than 64 deep/,
+  ),
+  yamlCase(
+    "block mappings nested 2,000 deep",
+    DEEP_BLOCK,
+    /bento\.yaml: cannot be read as YAML: it is nested too deeply/,
+  ),
+  yamlCase(
+    "a 50 MB bento.yaml",
+    `name: relia\nversion: v1\nservice: s:S\nlabels:\n${"  k: v\n".repeat((50 * 1024 * 1024) / 7)}`,
+    /bento\.yaml: is 50\.0 MB, more than a bento\.yaml can be \(4 MB\)/,
+  ),
   yamlCase("malformed YAML", "name: [relia\nversion: v1\n", /bento\.yaml.*not valid YAML/s),
   yamlCase("duplicate key", "name: a\nname: b\nversion: v1\nservice: s:S\n", /bento\.yaml/),
   yamlCase("empty bento.yaml", "", /bento\.yaml.*is empty/),
