@@ -65,7 +65,8 @@ export async function mirrorTree(
       to = child(to, Buffer.from(part));
       relative = key(relative, Buffer.from(part));
       wanted.add(relative);
-      ensureDir(to);
+      // Folders the sources do not have (`models/NAME`): readable by all, whatever the umask.
+      ensureDir(to, 0o755);
     }
     await mirrorDir(Buffer.from(source.from), to, relative, wanted, stats);
   }
