@@ -66,19 +66,19 @@ const DAMAGE: readonly [string, (tree: string, outside: string) => void][] = [
       rmSync(join(tree, "models/relia_model/m1/saved_model.pkl"));
     },
   ],
-  [
-    "a lock of a process that is gone",
-    (tree) => writeFileSync(`${tree}.lock`, String(deadPid())),
-  ],
+  ["a lock of a process that is gone", (tree) => writeFileSync(`${tree}.lock`, String(deadPid()))],
   [
     "a lock of a reused pid (its start time differs)",
     (tree) => writeFileSync(`${tree}.lock`, `${process.pid} 1`),
   ],
-  ["an empty lock file a killed build left long ago", (tree) => {
-    writeFileSync(`${tree}.lock`, "");
-    const old = new Date(Date.now() - 60_000);
-    spawnSync("touch", ["-d", old.toISOString(), `${tree}.lock`]);
-  }],
+  [
+    "an empty lock file a killed build left long ago",
+    (tree) => {
+      writeFileSync(`${tree}.lock`, "");
+      const old = new Date(Date.now() - 60_000);
+      spawnSync("touch", ["-d", old.toISOString(), `${tree}.lock`]);
+    },
+  ],
 ];
 
 describe("a damaged staged tree", () => {
