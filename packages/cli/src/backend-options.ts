@@ -1,5 +1,7 @@
 import {
   AUTO_ORDER,
+  BUILD_OPTION_KEYS,
+  type BuildOptionKey,
   getBackend,
   kebabCase,
   nearest,
@@ -8,14 +10,14 @@ import {
   type OptionTable,
   validateOptions,
 } from "@bento/container-core";
-import { optsToOptions, specLookup } from "./opt-grammar.js";
+import { type OptEntry, optsToOptions, specLookup } from "./opt-grammar.js";
 import { UsageError } from "./usage-error.js";
 
 /**
- * Keys `build()` reads as its own, not as backend options, with the flag that
- * sets them; an `--opt` with one of them would silently change the build.
+ * The flag that sets each of `build()`'s own keys (core's `BUILD_OPTION_KEYS`);
+ * an `--opt` with one of those keys would silently change the build.
  */
-const BUILD_KEYS: Readonly<Record<string, string | undefined>> = {
+const FLAG_OF: Partial<Record<BuildOptionKey, string>> = {
   backend: "--backend",
   imageTag: "-t/--image-tag",
   features: "--enable-features",
@@ -26,28 +28,27 @@ const BUILD_KEYS: Readonly<Record<string, string | undefined>> = {
   reproducible: "--no-reproducible",
   runAsRoot: "--run-as-root",
   dryRun: "--dry-run",
-  signal: undefined,
-  onEvent: undefined,
   env: "--opt build-env=KEY=VALUE (podman's --env)",
-  cwd: undefined,
 };
 
+const BUILD_KEYS: ReadonlySet<string> = new Set(BUILD_OPTION_KEYS);
+
 /**
- * The backend options of `--opt` arguments, converted to the kinds of the
+ * The backend options of `--opt` entries (and the direct flags'), converted to the kinds of the
  * named backend's table (for `auto`, of the first backend that has the key)
  * and, for a named backend, validated before anything runs.
  */
 export function backendOptions(
   backend: string,
-  opts: readonly string[],
+  entries: readonly OptEntry[],
   builders: readonly OCIBuilder[],
 ): Record<string, unknown> {
   const named = backend === "auto" ? undefined : builders.find((b) => b.name === backend);
   if (backend !== "auto" && named === undefined) getBackend(backend);
   const tables = named ? [named.options] : autoOrder(builders).map((builder) => builder.options);
-  const options = optsToOptions(opts, specLookup(tables), backend);
+  const options = optsToOptions(entries, specLookup(tables), backend);
   for (const key of Object.keys(options)) {
-    if (Object.hasOwn(BUILD_KEYS, key)) throw reservedKey(key);
+    if (BUILD_KEYS.has(key)) throw reservedKey(key as BuildOptionKey);
     if (key !== "extraArgs" && !tables.some((table) => Object.hasOwn(table, key))) {
       throw unknownOpt(key, backend, tables);
     }
@@ -64,8 +65,8 @@ function autoOrder(builders: readonly OCIBuilder[]): OCIBuilder[] {
   return [...builders].sort((a, b) => rank(a) - rank(b));
 }
 
-function reservedKey(key: string): UsageError {
-  const flag = BUILD_KEYS[key];
+function reservedKey(key: BuildOptionKey): UsageError {
+  const flag = FLAG_OF[key];
   return new UsageError(
     `--opt ${kebabCase(key)} is not a backend option: bento reads "${key}" itself.`,
     {

@@ -1,6 +1,13 @@
-export { DIRECT_FLAGS, directFlagOpts } from "./aliases.js";
+export { DIRECT_FLAGS } from "./deprecated-flags.js";
 export { main } from "./main.js";
-export { collectOpts, type OptEntry, optsToOptions, parseOpt, specLookup } from "./opt-grammar.js";
+export {
+  collectOpts,
+  directFlagEntries,
+  type OptEntry,
+  optsToOptions,
+  parseOpt,
+  specLookup,
+} from "./opt-grammar.js";
 export { pluginNames, resolvePlugin } from "./plugins.js";
 export { errorExitCode, errorJson, formatError } from "./render/errors.js";
 export { type BuildResultJson, buildResultJson } from "./render/json.js";

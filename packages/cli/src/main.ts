@@ -1,4 +1,5 @@
-import { COMMANDS, type CommandContext } from "./command-table.js";
+import type { CommandContext } from "./command-context.js";
+import { COMMANDS } from "./command-table.js";
 import { scanCommandLine } from "./global-args.js";
 import { type CliIo, processIo } from "./io.js";
 import { errorExitCode, errorJson, formatError } from "./render/errors.js";

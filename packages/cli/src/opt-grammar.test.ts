@@ -15,7 +15,7 @@ const table = {
   shmSize: { kind: "number", doc: "" },
 } as const satisfies OptionTable;
 const lookup = specLookup([table]);
-const options = (...raws: string[]) => optsToOptions(raws, lookup, "test");
+const options = (...raws: string[]) => optsToOptions(raws.map(parseOpt), lookup, "test");
 
 describe("parseOpt", () => {
   it.each([
@@ -52,7 +52,7 @@ describe("parseOpt", () => {
 
 describe("collectOpts", () => {
   it("accumulates repeated keys in order, across spellings", () => {
-    const collected = collectOpts(["build-arg=A=1", "no-cache", "build_arg:B=2"]);
+    const collected = collectOpts(["build-arg=A=1", "no-cache", "build_arg:B=2"].map(parseOpt));
     expect([...collected]).toEqual([
       ["buildArg", ["A=1", "B=2"]],
       ["noCache", [true]],

@@ -5,6 +5,7 @@ import {
   type OptionSpec,
   type OptionTable,
 } from "@bento/container-core";
+import { DIRECT_FLAGS } from "./deprecated-flags.js";
 import { UsageError } from "./usage-error.js";
 
 /** One `--opt` argument: the option key in camelCase and its value (`true` when none was given). */
@@ -31,28 +32,49 @@ export function parseOpt(raw: string): OptEntry {
   return { key: camelCase(kebabCase(name)), value: at === -1 ? true : raw.slice(at + 1) };
 }
 
-/** Groups `--opt` arguments by key, in the order given; repeated keys accumulate. */
-export function collectOpts(raws: readonly string[]): Map<string, (string | true)[]> {
+/**
+ * The parsed `--opt` entries the direct flags stand for, and one deprecation
+ * note per flag used.
+ */
+export function directFlagEntries(values: Readonly<Record<string, unknown>>): {
+  entries: OptEntry[];
+  notes: string[];
+} {
+  const entries: OptEntry[] = [];
+  const notes: string[] = [];
+  for (const flag of Object.keys(DIRECT_FLAGS)) {
+    const value = values[flag];
+    if (value === undefined || value === false) continue;
+    const given: (string | true)[] = value === true ? [true] : [value].flat().map(String);
+    entries.push(...given.map((item) => ({ key: camelCase(flag), value: item })));
+    const instead = given.map((item) => `--opt ${item === true ? flag : `${flag}=${item}`}`);
+    notes.push(`--${flag} is deprecated; use ${instead.join(" ")} instead.`);
+  }
+  return { entries, notes };
+}
+
+/** Groups `--opt` entries by key, in the order given; repeated keys accumulate. */
+export function collectOpts(entries: readonly OptEntry[]): Map<string, (string | true)[]> {
   const collected = new Map<string, (string | true)[]>();
-  for (const { key, value } of raws.map(parseOpt)) {
+  for (const { key, value } of entries) {
     collected.set(key, [...(collected.get(key) ?? []), value]);
   }
   return collected;
 }
 
 /**
- * The backend options the `--opt` arguments give, each converted to its
+ * The backend options the `--opt` entries give, each converted to its
  * table's kind: booleans from no value, `true`/`false`/`1`/`0`; numbers parsed;
  * strings take the last value; lists, pairs, csv, ulimit and tuples one item per
  * argument. Unknown keys pass through for `validateOptions` to name the nearest.
  */
 export function optsToOptions(
-  raws: readonly string[],
+  entries: readonly OptEntry[],
   lookup: SpecLookup,
   backend: string,
 ): Record<string, unknown> {
   const options: Record<string, unknown> = {};
-  for (const [key, values] of collectOpts(raws)) {
+  for (const [key, values] of collectOpts(entries)) {
     options[key] = convert(key, values, key === "extraArgs" ? LIST : lookup(key), backend);
   }
   return options;

@@ -118,6 +118,7 @@ export { imageLabels, type LabelSource, standardLabels } from "./orchestrate/lab
 export { planBuild } from "./orchestrate/plan.js";
 export { planResult, runPlan } from "./orchestrate/run.js";
 export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./orchestrate/select-backend.js";
+export { BUILD_OPTION_KEYS, type BuildOptionKey } from "./orchestrate/split-options.js";
 export type {
   AutoBuildOptions,
   BackendBuildOptions,
@@ -128,6 +129,7 @@ export type {
   CommonBuildOptions,
   Layout,
   RunPlanOptions,
+  RuntimeBuildOptions,
 } from "./orchestrate/types.js";
 export { formatArgv } from "./process/format-argv.js";
 export { parseStep, type StepProgress } from "./process/progress.js";

@@ -1,17 +1,14 @@
 import { resolve } from "node:path";
 import { getContainerfile } from "@bento/container-core";
 import { lastString, parseCommandArgs } from "../args.js";
-import { COMMANDS, type CommandContext } from "../command-table.js";
+import type { CommandContext } from "../command-context.js";
+import { CONTAINERFILE_FLAGS } from "../command-flags.js";
 import { bentoArgument, containerfileShape } from "../containerfile-flags.js";
 
 /** `bento containerfile BENTO`: prints (or with `-o` writes) the Containerfile a build would use. */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const { io } = context;
-  const { values, positionals } = parseCommandArgs(
-    "containerfile",
-    args,
-    COMMANDS.containerfile!.flags,
-  );
+  const { values, positionals } = parseCommandArgs("containerfile", args, CONTAINERFILE_FLAGS);
   const bento = bentoArgument("containerfile", positionals);
   const outputPath = lastString(values.output);
   // DOCKER_BUILDKIT=0 in the environment turns BuildKit syntax off, as it does for a build.

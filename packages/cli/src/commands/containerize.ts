@@ -1,10 +1,11 @@
-import { type BuildOptions, build, listBackends, which } from "@bento/container-core";
-import { directFlagOpts } from "../aliases.js";
+import { build, listBackends, which } from "@bento/container-core";
 import { lastString, oneOf, parseCommandArgs, strings } from "../args.js";
 import { backendOptions } from "../backend-options.js";
-import { COMMANDS, type CommandContext } from "../command-table.js";
+import type { CommandContext } from "../command-context.js";
+import { CONTAINERIZE_FLAGS } from "../command-flags.js";
 import { bentoArgument, containerfileShape } from "../containerfile-flags.js";
 import { abortOnInterrupt } from "../interrupt.js";
+import { directFlagEntries, parseOpt } from "../opt-grammar.js";
 import { loadBackends, pluginNames } from "../plugins.js";
 import { buildResultJson, jsonText } from "../render/json.js";
 import { createProgress, progressMode } from "../render/progress.js";
@@ -14,22 +15,19 @@ import { colorEnabled, paint } from "../render/style.js";
 /** `bento containerize BENTO`: builds the image and prints what it made. */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const { io } = context;
-  const { values, positionals } = parseCommandArgs(
-    "containerize",
-    args,
-    COMMANDS.containerize!.flags,
-  );
+  const { values, positionals } = parseCommandArgs("containerize", args, CONTAINERIZE_FLAGS);
   const bento = bentoArgument("containerize", positionals);
   const shape = containerfileShape(values);
   const flag = oneOf("progress", lastString(values.progress), ["auto", "tty", "plain", "quiet"]);
   const mode = progressMode(flag ?? "auto", io.stderr.isTTY === true);
   const color = colorEnabled(io.stderr, io.env);
-  const direct = directFlagOpts(values);
+  const direct = directFlagEntries(values);
 
   const backend = lastString(values.backend) ?? io.env.BENTOML_CONTAINERIZE_BACKEND ?? "auto";
   // A named official backend is the only one loaded: the others would only cost start-up time.
   await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd, backend);
-  const options = backendOptions(backend, [...direct.opts, ...strings(values.opt)], listBackends());
+  const entries = [...direct.entries, ...strings(values.opt).map(parseOpt)];
+  const options = backendOptions(backend, entries, listBackends());
   if (mode !== "quiet") {
     for (const note of direct.notes)
       io.stderr.write(`${paint("warning:", "yellow", color)} ${note}\n`);
@@ -45,7 +43,6 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   });
   try {
     const result = await build(bento, {
-      ...options,
       ...shape,
       backend,
       imageTag: imageTag.length ? imageTag : undefined,
@@ -57,7 +54,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       onEvent: progress.onEvent,
       env: io.env,
       cwd: io.cwd,
-    } as BuildOptions);
+      backendOptions: options,
+    });
     progress.stop();
     if (values.json === true) io.stdout.write(jsonText(buildResultJson(result)));
     else if (result.dryRun) io.stdout.write(dryRunText(result));

@@ -6,7 +6,8 @@ import {
   loadedCores,
 } from "@bento/container-core";
 import { parseCommandArgs, strings } from "../args.js";
-import { COMMANDS, type CommandContext } from "../command-table.js";
+import type { CommandContext } from "../command-context.js";
+import { JSON_FLAG } from "../command-flags.js";
 import { loadBackends, pluginNames } from "../plugins.js";
 import { coreCopiesWarning, healthText } from "../render/health.js";
 import { jsonText } from "../render/json.js";
@@ -19,7 +20,7 @@ import { colorEnabled } from "../render/style.js";
  */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const { io } = context;
-  const { values, positionals } = parseCommandArgs("health", args, COMMANDS.health!.flags);
+  const { values, positionals } = parseCommandArgs("health", args, JSON_FLAG);
   await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd);
   const builders = positionals.length ? positionals.map(getBackend) : listBackends();
   const reports = await Promise.all(

@@ -550,6 +550,16 @@ describe("build", () => {
     expect(failure.hint).toBe("start it");
   });
 
+  it("takes backend options apart from the common ones, as the flat form does", async () => {
+    const apart = await run({ dryRun: true, backendOptions: { noCache: true } });
+    const flat = await run({ dryRun: true, noCache: true });
+    expect(apart.argv).toEqual(flat.argv);
+    expect(apart.argv).toContain("--no-cache");
+    await expect(run({ backendOptions: { noCach: true } })).rejects.toThrow(
+      /Did you mean "noCache"/,
+    );
+  });
+
   it("refuses a misspelt backend option with the nearest name", async () => {
     await expect(run({ noCach: true })).rejects.toThrow(OptionError);
     await expect(run({ noCach: true })).rejects.toThrow(/Did you mean "noCache"/);

@@ -20,7 +20,13 @@ import { useMountSyntax } from "./mount-syntax.js";
 import { buildStageSecrets } from "./secrets.js";
 import { type SelectedBackend, selectBackend } from "./select-backend.js";
 import { splitOptions } from "./split-options.js";
-import type { BuildEvent, BuildOptions, BuildPlan, CommonBuildOptions } from "./types.js";
+import type {
+  BuildEvent,
+  BuildOptions,
+  BuildPlan,
+  CommonBuildOptions,
+  RuntimeBuildOptions,
+} from "./types.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -43,7 +49,10 @@ interface Planning {
  * Containerfile outside the bento and constructs the command. Secrets are
  * given files but not written. On failure, what planning made is removed.
  */
-export async function planBuild(ref: string, options: BuildOptions = {}): Promise<BuildPlan> {
+export async function planBuild(
+  ref: string,
+  options: BuildOptions | RuntimeBuildOptions = {},
+): Promise<BuildPlan> {
   const startedAt = Date.now();
   const { common, backend: userOptions } = splitOptions(options);
   const env = common.env ?? process.env;

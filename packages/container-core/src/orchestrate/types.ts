@@ -36,17 +36,39 @@ export interface CommonBuildOptions {
   cwd?: string;
 }
 
-/** `build()` options with no backend named (or `auto`): the first healthy backend is used. */
+/**
+ * `build()` options with no backend named (or `auto`): the first healthy backend
+ * is used. Backend options go in `backendOptions` (or, the flat form, beside the
+ * common ones).
+ */
 export type AutoBuildOptions = CommonBuildOptions &
-  CommonBackendOptions & { backend?: "auto" | undefined };
+  CommonBackendOptions & {
+    backend?: "auto" | undefined;
+    backendOptions?: CommonBackendOptions;
+  };
 
-/** `build()` options for one backend: its typed options are accepted, others rejected. */
+/**
+ * `build()` options for one backend: its typed options are accepted, in
+ * `backendOptions` or beside the common ones, and others rejected.
+ */
 export type BackendBuildOptions = {
-  [B in BackendName]: CommonBuildOptions & { backend: B } & BackendOptionsMap[B];
+  [B in BackendName]: CommonBuildOptions & {
+    backend: B;
+    backendOptions?: BackendOptionsMap[B];
+  } & BackendOptionsMap[B];
 }[BackendName];
 
 /** What `build()` accepts. */
 export type BuildOptions = AutoBuildOptions | BackendBuildOptions;
+
+/**
+ * `build()` options for a caller that learns the backend at run time (a CLI
+ * flag): common options typed, backend options apart and checked at run time.
+ */
+export interface RuntimeBuildOptions extends CommonBuildOptions {
+  backend?: string;
+  backendOptions?: Readonly<Record<string, unknown>>;
+}
 
 /** One thing that happened during a build. */
 export type BuildEvent =

@@ -42,21 +42,3 @@ export function directFlagTable(): FlagTable {
     ]),
   );
 }
-
-/** The `--opt` arguments the direct flags stand for, and one deprecation note per flag used. */
-export function directFlagOpts(values: Readonly<Record<string, unknown>>): {
-  opts: string[];
-  notes: string[];
-} {
-  const opts: string[] = [];
-  const notes: string[] = [];
-  for (const flag of Object.keys(DIRECT_FLAGS)) {
-    const value = values[flag];
-    if (value === undefined || value === false) continue;
-    const given = value === true ? [flag] : [value].flat().map((item) => `${flag}=${item}`);
-    opts.push(...given);
-    const instead = given.map((opt) => `--opt ${opt}`).join(" ");
-    notes.push(`--${flag} is deprecated; use ${instead} instead.`);
-  }
-  return { opts, notes };
-}

@@ -1,15 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { DIRECT_FLAGS, directFlagOpts, directFlagTable } from "./aliases.js";
+import { DIRECT_FLAGS, directFlagTable } from "./deprecated-flags.js";
+import { directFlagEntries } from "./opt-grammar.js";
 
-describe("directFlagOpts", () => {
-  it("maps each direct flag to the --opt it stands for, with a deprecation note", () => {
-    const { opts, notes } = directFlagOpts({
+describe("directFlagEntries", () => {
+  it("maps each direct flag to the --opt entry it stands for, with a deprecation note", () => {
+    const { entries, notes } = directFlagEntries({
       "build-arg": ["FOO=bar", "X=1"],
       "no-cache": true,
       iidfile: ["/tmp/id"],
       pull: false,
     });
-    expect(opts).toEqual(["build-arg=FOO=bar", "build-arg=X=1", "iidfile=/tmp/id", "no-cache"]);
+    expect(entries).toEqual([
+      { key: "buildArg", value: "FOO=bar" },
+      { key: "buildArg", value: "X=1" },
+      { key: "iidfile", value: "/tmp/id" },
+      { key: "noCache", value: true },
+    ]);
     expect(notes).toEqual([
       "--build-arg is deprecated; use --opt build-arg=FOO=bar --opt build-arg=X=1 instead.",
       "--iidfile is deprecated; use --opt iidfile=/tmp/id instead.",
@@ -18,8 +24,8 @@ describe("directFlagOpts", () => {
   });
 
   it("ignores flags that are not direct flags", () => {
-    expect(directFlagOpts({ backend: "docker", progress: "plain" })).toEqual({
-      opts: [],
+    expect(directFlagEntries({ backend: "docker", progress: "plain" })).toEqual({
+      entries: [],
       notes: [],
     });
   });
