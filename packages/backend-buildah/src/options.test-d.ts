@@ -29,3 +29,11 @@ export const dockerOnlyThroughBuild: BuildOptions = {
 
 // @ts-expect-error `jobs` is a number
 export const wrongType: BuildRequest = { backend: "buildah", jobs: "2" };
+
+export const apart: BuildOptions = { backend: "buildah", backendOptions: { layers: true } };
+
+export const dockerOnlyApart: BuildOptions = {
+  backend: "buildah",
+  // @ts-expect-error `disableContentTrust` is docker's, apart in backendOptions too
+  backendOptions: { disableContentTrust: true },
+};
