@@ -1,3 +1,4 @@
+import { jinjaError } from "./error.js";
 import { type JinjaToken, lexJinja } from "./lexer.js";
 import { applyJinjaWhitespace } from "./whitespace.js";
 
@@ -90,4 +91,52 @@ export function readMacroFile(
     i = end;
   }
   return module;
+}
+
+/** What an import statement brings into scope. */
+export interface Imported {
+  namespace?: [string, Map<string, MacroDef>];
+  names: [string, MacroDef][];
+}
+
+/** The macro files templates may import, each read once. */
+export class MacroLibrary {
+  private readonly modules = new Map<string, Map<string, MacroDef>>();
+
+  constructor(private readonly files: MacroSources) {}
+
+  /** `'file' as ns` (or, `from` being true, `'file' import a, b as c`). */
+  importStatement(rest: string, from: boolean, fail: (message: string) => never): Imported {
+    const pattern = from
+      ? /^(["'])([\w./-]+)\1\s+import\s+([\w\s,]+?)(?:\s+with(?:out)?\s+context)?$/
+      : /^(["'])([\w./-]+)\1\s+as\s+(\w+)(?:\s+with(?:out)?\s+context)?$/;
+    const match = pattern.exec(rest);
+    if (!match) return fail(`unsupported import "${rest}"`);
+    const file = match[2]!;
+    const module = this.module(file, fail);
+    if (!from) return { namespace: [match[3]!, module], names: [] };
+    const names = match[3]!.split(",").map((item): [string, MacroDef] => {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      const macro = module.get(name!);
+      return macro ? [alias ?? name!, macro] : fail(`${file} has no macro "${name}"`);
+    });
+    return { names };
+  }
+
+  private module(file: string, fail: (message: string) => never): Map<string, MacroDef> {
+    const cached = this.modules.get(file);
+    if (cached) return cached;
+    const source = this.files[file];
+    if (source === undefined) {
+      const allowed = Object.keys(this.files).map((f) => `"${f}"`);
+      return fail(
+        `cannot import "${file}"; templates may import ${allowed.join(", ") || "nothing"}`,
+      );
+    }
+    const module = readMacroFile(source, file, (line, message) => {
+      throw jinjaError(file, line, message);
+    });
+    this.modules.set(file, module);
+    return module;
+  }
 }

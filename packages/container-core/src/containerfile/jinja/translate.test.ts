@@ -120,6 +120,20 @@ describe("macros, calls and imports expand as Jinja renders them", () => {
   });
 });
 
+describe("the sandbox holds with macros and imports", () => {
+  it("reaches no object internals, through a macro parameter either", async () => {
+    const source =
+      "{% macro m(x) %}[{{ x.__class__ }}{{ x.constructor }}{{ x.__proto__ }}]{% endmacro %}" +
+      "{{ m(bento__path) }}{{ bento__path.constructor.name }}{{ __options__env.__class__ }}";
+    expect(await render(source, { bento__path: "/p", __options__env: { A: "1" } })).toBe("[]");
+  });
+
+  it("imports nothing but _macros.j2, never a path", () => {
+    for (const file of ["../../../etc/passwd", "/etc/passwd", "Dockerfile.template"])
+      expect(() => translate(`{% import '${file}' as x %}`)).toThrow(/cannot import/);
+  });
+});
+
 describe("unsupported Jinja names the template line", () => {
   it.each([
     ["FROM x\n\n{% macro m( %}{% endmacro %}", 3, 'unsupported macro signature "m("'],

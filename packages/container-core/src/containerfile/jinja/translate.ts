@@ -5,9 +5,9 @@ import { type JinjaToken, lexJinja, type TagToken } from "./lexer.js";
 import {
   findClosing,
   type MacroDef,
+  MacroLibrary,
   type MacroSources,
   parseSignature,
-  readMacroFile,
 } from "./macros.js";
 import { applyJinjaWhitespace } from "./whitespace.js";
 
@@ -84,13 +84,15 @@ class Translator {
     namespaces: new Map(),
     depth: 0,
   };
-  private readonly modules = new Map<string, Map<string, MacroDef>>();
+  private readonly library: MacroLibrary;
 
   constructor(
     private readonly file: string,
     private readonly baseTemplate: string,
-    private readonly macroFiles: MacroSources,
-  ) {}
+    macroFiles: MacroSources,
+  ) {
+    this.library = new MacroLibrary(macroFiles);
+  }
 
   run(tokens: readonly JinjaToken[]): string {
     this.process(tokens);
@@ -223,38 +225,9 @@ class Translator {
 
   /** `{% import 'file' as ns %}` and `{% from 'file' import a, b as c %}`. */
   private importMacros(rest: string, from: boolean): void {
-    const pattern = from
-      ? /^(["'])([\w./-]+)\1\s+import\s+([\w\s,]+?)(?:\s+with(?:out)?\s+context)?$/
-      : /^(["'])([\w./-]+)\1\s+as\s+(\w+)(?:\s+with(?:out)?\s+context)?$/;
-    const match = pattern.exec(rest);
-    if (!match) return void this.fail(`unsupported import "${rest}"`);
-    const module = this.module(match[2]!);
-    if (!from) return void this.scope.namespaces.set(match[3]!, module);
-    for (const item of match[3]!.split(",")) {
-      const [name, alias] = item.trim().split(/\s+as\s+/);
-      const macro = module.get(name!);
-      if (macro === undefined) this.fail(`${match[2]} has no macro "${name}"`);
-      else this.scope.macros.set(alias ?? name!, macro);
-    }
-  }
-
-  private module(file: string): Map<string, MacroDef> {
-    const cached = this.modules.get(file);
-    if (cached) return cached;
-    const source = this.macroFiles[file];
-    if (source === undefined)
-      return this.fail(
-        `cannot import "${file}"; templates may import ${
-          Object.keys(this.macroFiles)
-            .map((f) => `"${f}"`)
-            .join(", ") || "nothing"
-        }`,
-      );
-    const module = readMacroFile(source, file, (line, message) => {
-      throw jinjaError(file, line, message);
-    });
-    this.modules.set(file, module);
-    return module;
+    const imported = this.library.importStatement(rest, from, this.fail);
+    if (imported.namespace) this.scope.namespaces.set(...imported.namespace);
+    for (const [name, macro] of imported.names) this.scope.macros.set(name, macro);
   }
 
   private fail = (message: string): never => {
