@@ -1,6 +1,7 @@
 import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { buildahBuildArgs } from "./args.js";
 import { diagnoseBuildah } from "./health.js";
+import { buildahImageStore } from "./image-store.js";
 import {
   BUILDAH_ENV,
   type BuildahOptions,
@@ -10,6 +11,7 @@ import {
 
 export { buildahBuildArgs } from "./args.js";
 export { diagnoseBuildah } from "./health.js";
+export { buildahImageStore } from "./image-store.js";
 export {
   BUILDAH_ENV,
   type BuildahOptions,
@@ -32,6 +34,10 @@ export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
   options: buildahOptions,
   capabilities: buildahCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
+  // buildah keeps no layer cache unless asked: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--layers)
+  layeredDefaults: { layers: true },
+  imageStore: buildahImageStore,
+  environmentImage: { codeOptions: { extraArgs: ["--layers=false"] } },
   diagnose: diagnoseBuildah,
   constructBuildArgs: buildahBuildArgs,
 });

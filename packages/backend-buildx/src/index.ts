@@ -1,4 +1,4 @@
-import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import { cliImageStore, defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { buildxBuildArgs } from "./args.js";
 import { buildxFingerprint } from "./fingerprint.js";
 import { diagnoseBuildx } from "./health.js";
@@ -26,6 +26,7 @@ export const buildxBackend = defineBackend<BuildxOptions>("buildx", {
   options: buildxOptions,
   capabilities: buildxCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
+  imageStore: cliImageStore,
   diagnose: diagnoseBuildx,
   healthFingerprint: buildxFingerprint,
   constructBuildArgs: buildxBuildArgs,

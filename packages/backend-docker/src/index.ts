@@ -1,4 +1,9 @@
-import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import {
+  cliImageStore,
+  defineBackend,
+  ensureBackend,
+  parseIidfile,
+} from "@bento/container-core";
 import { dockerBuildArgs } from "./args.js";
 import { dockerBuildCommand } from "./command.js";
 import { dockerFingerprint } from "./fingerprint.js";
@@ -29,6 +34,7 @@ export const dockerBackend = defineBackend<DockerOptions>("docker", {
   options: dockerOptions,
   capabilities: dockerCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
+  imageStore: cliImageStore,
   diagnose: diagnoseDocker,
   healthFingerprint: (context) => dockerFingerprint(context),
   constructBuildArgs: dockerBuildArgs,

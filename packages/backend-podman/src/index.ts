@@ -1,4 +1,4 @@
-import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
+import { cliImageStore, defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { podmanBuildArgs } from "./args.js";
 import { diagnosePodman } from "./health.js";
 import { PODMAN_ENV, type PodmanOptions, podmanCapabilities, podmanOptions } from "./options.js";
@@ -22,6 +22,10 @@ export const podmanBackend = defineBackend<PodmanOptions>("podman", {
   options: podmanOptions,
   capabilities: podmanCapabilities,
   imageId: { option: "iidfile", parse: parseIidfile },
+  imageStore: cliImageStore,
+  // A cached podman build re-hashes every COPY source and commits each step:
+  // the environment is its own image, and the code goes on top in one commit.
+  environmentImage: { codeOptions: { extraArgs: ["--layers=false"] } },
   diagnose: diagnosePodman,
   constructBuildArgs: podmanBuildArgs,
 });

@@ -22,6 +22,7 @@ const FLAG_OF: Partial<Record<BuildOptionKey, string>> = {
   imageTag: "-t/--image-tag",
   features: "--enable-features",
   layout: "--layout",
+  environmentImage: "--no-environment-image",
   baseImage: "--base-image",
   frontend: "--frontend or --no-frontend",
   labels: "--no-labels",

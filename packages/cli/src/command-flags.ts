@@ -58,6 +58,10 @@ export const CONTAINERIZE_FLAGS = {
     type: "boolean",
     doc: "Do not pin image timestamps to the bento's creation time",
   },
+  "no-environment-image": {
+    type: "boolean",
+    doc: "podman, buildah: build all in one build, not the environment image plus the code",
+  },
   ...directFlagTable(),
 } as const satisfies FlagTable;
 

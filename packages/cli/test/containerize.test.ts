@@ -91,12 +91,14 @@ describe("bento containerize with a recording stand-in backend", () => {
       "reproducible",
       "warnings",
       "dryRun",
+      "reused",
     ]);
     expect(json).toMatchObject({
       imageId: null,
       tags: ["s2-basic:v1abc"],
       backend: "standin",
       dryRun: true,
+      reused: false,
       reproducible: { applied: true },
     });
     expect(json.argv).toEqual(["standin-build", ...expectedArgs(["s2-basic:v1abc"], [], [])]);

@@ -12,10 +12,12 @@ export type {
   BuildArgsInput,
   BuildCommandContext,
   BuildInvocation,
+  EnvironmentImageSupport,
   HealthContext,
   HealthPurpose,
   HealthReport,
   ImageIdSource,
+  ImageStoreCommands,
   OCIBuilder,
 } from "./backend/contract.js";
 export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
@@ -141,5 +143,7 @@ export {
 } from "./process/runner.js";
 export { shownArgv } from "./process/shown-argv.js";
 export { which } from "./process/which.js";
+export { cliImageStore } from "./reuse/cli-image-store.js";
+export { type TreeIdentityOptions, treeIdentity } from "./reuse/tree-identity.js";
 export { bentomlHome } from "./store/home.js";
 export { formatTag, parseTag, type Tag } from "./tag.js";

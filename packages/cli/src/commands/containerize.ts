@@ -48,6 +48,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       imageTag: imageTag.length ? imageTag : undefined,
       labels: values["no-labels"] !== true,
       reproducible: values["no-reproducible"] !== true,
+      environmentImage: values["no-environment-image"] !== true,
       runAsRoot: values["run-as-root"] === true,
       dryRun: values["dry-run"] === true,
       signal: controller.signal,

@@ -12,6 +12,8 @@ export interface BuildResultJson {
   reproducible: { applied: boolean; reason?: string };
   warnings: string[];
   dryRun: boolean;
+  /** True when no build ran: an image built from the same inputs was tagged. */
+  reused: boolean;
 }
 
 /** The JSON view of a build result. Pure. */
@@ -26,6 +28,7 @@ export function buildResultJson(result: BuildResult): BuildResultJson {
     reproducible: result.reproducible,
     warnings: result.warnings,
     dryRun: result.dryRun,
+    reused: result.reused === true,
   };
 }
 

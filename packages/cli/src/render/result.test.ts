@@ -57,6 +57,12 @@ describe("builtText", () => {
 });
 
 describe("dryRunText and JSON", () => {
+  it("says when an unchanged image was tagged instead of built", () => {
+    expect(builtText({ ...result, reused: true }, "podman", false)).toMatch(
+      /^Tagged the unchanged image iris:v1, iris:latest with buildah in 12\.3 s\n/,
+    );
+  });
+
   it("gives the Containerfile location and the exact argv, shell-quoted", () => {
     const text = dryRunText({ ...result, dryRun: true });
     expect(text).toContain("Containerfile: /cache/iris.Dockerfile\n");
@@ -74,6 +80,8 @@ describe("dryRunText and JSON", () => {
       reproducible: { applied: true },
       warnings: ["w"],
       dryRun: false,
+      reused: false,
     });
+    expect(buildResultJson({ ...result, reused: true }).reused).toBe(true);
   });
 });

@@ -21,8 +21,13 @@ export function runtimeFor(backend: string, onPath: (binary: string) => boolean)
 export function builtText(result: BuildResult, runtime: string, color: boolean): string {
   const seconds = (result.durationMs / 1000).toFixed(1);
   const first = result.tags[0] ?? result.imageId ?? "IMAGE";
+  const how = result.reused ? "Tagged the unchanged image" : "Built";
   return [
-    paint(`Built ${result.tags.join(", ")} with ${result.backend} in ${seconds} s`, "green", color),
+    paint(
+      `${how} ${result.tags.join(", ")} with ${result.backend} in ${seconds} s`,
+      "green",
+      color,
+    ),
     `Image id: ${result.imageId ?? "(the backend reported none)"}`,
     `Tags:     ${result.tags.join(" ")}`,
     "Run it with:",

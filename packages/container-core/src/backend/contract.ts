@@ -82,6 +82,29 @@ export interface ImageIdSource {
   parse(content: string): string | undefined;
 }
 
+/**
+ * Commands on the engine's local image store (argv after `binary`). With them
+ * `build()` can skip a build whose inputs are unchanged and keep an
+ * environment image between builds.
+ */
+export interface ImageStoreCommands {
+  /** Prints the full id of one local image and exits 0; fails when it is absent. */
+  imageId(ref: string): readonly string[];
+  /** Gives the local image `id` the `tags`: one argv per command to run. */
+  tag(id: string, tags: readonly string[]): readonly (readonly string[])[];
+}
+
+/**
+ * How a backend builds in two steps: the bento's environment (base, packages,
+ * Python, models) as its own image, reused while its inputs are unchanged, and
+ * the code on top of it. For engines whose cached build re-hashes every COPY
+ * source (podman, buildah).
+ */
+export interface EnvironmentImageSupport {
+  /** Options added to the small code build (e.g. one commit instead of one per step). */
+  codeOptions: Readonly<Record<string, unknown>>;
+}
+
 /** A builder backend: the TypeScript form of BentoML's `OCIBuilder`. */
 export interface OCIBuilder<O = Record<string, unknown>> {
   name: string;
@@ -130,6 +153,12 @@ export interface OCIBuilder<O = Record<string, unknown>> {
    * image store (buildctl's docker or OCI tarball), or `undefined`.
    */
   loadCommand?(options: BuildArgsInput<O>): readonly string[] | undefined;
+  /** Options added in the layered layout unless the user sets them (buildah's `layers`). */
+  layeredDefaults?: Readonly<Record<string, unknown>>;
+  /** Commands on the local image store; see {@link ImageStoreCommands}. */
+  imageStore?: ImageStoreCommands;
+  /** Two-step builds through an environment image; see {@link EnvironmentImageSupport}. */
+  environmentImage?: EnvironmentImageSupport;
 }
 
 /** What `registerBackend` needs; BentoML's `register_backend` keywords in camelCase. */
@@ -162,6 +191,10 @@ export interface BackendSpec<O = Record<string, unknown>> {
   capabilities?: CapabilityTable;
   imageId?: ImageIdSource;
   loadCommand?(options: BuildArgsInput<O>): readonly string[] | undefined;
+  /** Options added in the layered layout unless the user sets them. */
+  layeredDefaults?: Readonly<Record<string, unknown>>;
+  imageStore?: ImageStoreCommands;
+  environmentImage?: EnvironmentImageSupport;
   source?: string;
   description?: string;
 }

@@ -74,6 +74,9 @@ export function defineBackend<O = Record<string, unknown>>(
         }
       : undefined,
     loadCommand: spec.loadCommand,
+    layeredDefaults: spec.layeredDefaults,
+    imageStore: spec.imageStore,
+    environmentImage: spec.environmentImage,
   };
 }
 

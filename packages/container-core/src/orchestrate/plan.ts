@@ -9,8 +9,10 @@ import type { DownloadProgress } from "../context/hf-download/download.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
 import { prepareSecretFiles } from "../context/secrets.js";
 import { type StagedContext, stageContext } from "../context/stage.js";
+import { planEnvironment } from "../environment/plan-environment.js";
 import { validateImageTag } from "../image-tag.js";
 import { which } from "../process/which.js";
+import { planReuse } from "../reuse/shortcut.js";
 import { bentomlHome } from "../store/home.js";
 import { checkCapabilities } from "./capability-check.js";
 import { planCommand } from "./command.js";
@@ -144,27 +146,70 @@ interface Findings {
 /** Gives the secrets and the image id their files and decides the command. */
 async function completePlan(found: Findings, planning: Planning): Promise<BuildPlan> {
   const { common, env, onWarning } = planning;
-  const { bento, tags, context, containerfile, containerfilePath } = found;
+  const { bento, tags, context } = found;
   const { builder, report } = found.selected;
   const { secrets, imageIdFile } = await prepareFiles(builder, found.secretValues, planning);
-  const command = planCommand({
+  const layered = (common.layout ?? "layered") === "layered";
+  const options = { ...(layered ? builder.layeredDefaults : {}), ...planning.userOptions };
+  const shared = {
     builder,
     report,
-    options: planning.userOptions,
     env,
     contextPath: context.dir,
-    containerfilePath,
-    tags,
     cwd: common.cwd,
-    labels: imageLabels(labelSource(bento), common.labels),
     creationTime: bento.config.creation_time,
     reproducible: common.reproducible ?? true,
-    secretSpecs: secrets.specs,
-    imageIdFile,
     runAsRoot: common.runAsRoot === true,
-    which: (binary) => which(binary, env),
+    which: (binary: string) => which(binary, env),
+  };
+  const labels = imageLabels(labelSource(bento), common.labels);
+  const split =
+    layered && common.environmentImage !== false && common.dryRun !== true
+      ? await planEnvironment({
+          ...shared,
+          options,
+          bentoName: bento.config.name,
+          stem: `${bento.config.name}-${bento.config.version}`,
+          containerfile: found.containerfile,
+          secretSpecs: secrets.specs,
+          secretValues: found.secretValues,
+          cache: planning.cache,
+          cleanups: planning.cleanups,
+          labels,
+        })
+      : undefined;
+  const containerfile = split?.containerfile ?? found.containerfile;
+  const containerfilePath = split?.containerfilePath ?? found.containerfilePath;
+  const command = planCommand({
+    ...shared,
+    options: split?.codeOptions ?? options,
+    containerfilePath,
+    tags,
+    labels: split?.labelsInFile ? {} : labels,
+    // The code build runs no RUN step: the environment build has the secrets.
+    secretSpecs: split ? [] : secrets.specs,
+    imageIdFile,
   });
   for (const warning of command.warnings) onWarning(warning);
+  const reuse =
+    common.dryRun === true
+      ? undefined
+      : await planReuse({
+          builder,
+          argv: command.argv,
+          env: command.env,
+          containerfile,
+          contextPath: context.dir,
+          volatile: {
+            tag: tags,
+            iidfile: imageIdFile ? [imageIdFile] : [],
+            secrets: secrets.dir ? [secrets.dir] : [],
+            containerfile: [containerfilePath],
+            context: [context.dir],
+          },
+          secretValues: found.secretValues,
+          cache: planning.cache,
+        });
   return {
     backend: builder,
     report,
@@ -178,6 +223,8 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     contextPath: context.dir,
     secrets: secrets.files,
     imageIdFile,
+    reuse,
+    environment: split?.step,
     reproducible: command.reproducible,
     warnings: planning.warnings,
     dryRun: common.dryRun === true,

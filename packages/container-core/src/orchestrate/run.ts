@@ -1,7 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { writeSecretFiles } from "../context/secrets.js";
+import { ensureEnvironment } from "../environment/ensure.js";
 import { createStepTracker } from "../process/progress.js";
 import { runBuildProcess } from "../process/run-build.js";
+import { checkReuse, type ReuseCheck, rememberBuild, tagReused } from "../reuse/shortcut.js";
 import { explainFailure } from "./explain-failure.js";
 import { runCleanups } from "./plan.js";
 import type { BuildEvent, BuildPlan, BuildResult, RunPlanOptions } from "./types.js";
@@ -15,7 +17,27 @@ import type { BuildEvent, BuildPlan, BuildResult, RunPlanOptions } from "./types
 export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Promise<BuildResult> {
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   try {
+    const access = { builder: plan.backend, env: plan.env, signal: options.signal };
+    const check: ReuseCheck = plan.reuse ? await checkReuse(plan.reuse, access) : {};
+    if (plan.reuse && check.imageId) {
+      await tagReused(plan.reuse, access, check.imageId, plan.tags);
+      const line = `Reused ${check.imageId}: the bento, models, Containerfile, command and base images are those it was built from.`;
+      emit({ type: "log", stream: "stdout", line });
+      await writeIdFile(plan.imageIdFile, check.imageId);
+      return { ...planResult(plan, `${line}\n`, check.imageId), reused: true };
+    }
     await writeSecretFiles(plan.secrets);
+    const onLine = (stream: "stdout" | "stderr", line: string) =>
+      emit({ type: "log", stream, line });
+    const environment = plan.environment;
+    const environmentId = environment
+      ? await ensureEnvironment(environment, {
+          builder: plan.backend,
+          knownId: check.bases?.[environment.tag],
+          signal: options.signal,
+          onLine,
+        }).catch((error: unknown) => explainFailure(error, plan.backend, plan.userEnv))
+      : undefined;
     emit({ type: "command", argv: plan.shownArgv });
     const track = createStepTracker();
     const { output } = await runBuildProcess(plan.argv, {
@@ -32,10 +54,18 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
     }).catch((error: unknown) => explainFailure(error, plan.backend, plan.userEnv));
     const idFile = plan.imageIdFile;
     const idText = idFile ? await readFile(idFile, "utf8").catch(() => "") : "";
-    return planResult(plan, output, plan.backend.imageId?.parse(idText));
+    const imageId = plan.backend.imageId?.parse(idText);
+    const bases = environment && environmentId ? { [environment.tag]: environmentId } : check.bases;
+    if (plan.reuse && imageId && bases) await rememberBuild(plan.reuse, imageId, bases);
+    return planResult(plan, output, imageId);
   } finally {
     await runCleanups(plan.cleanups);
   }
+}
+
+/** Writes the reused image's id where the build would have (the user's own file included). */
+async function writeIdFile(path: string | undefined, imageId: string): Promise<void> {
+  if (path) await writeFile(path, imageId);
 }
 
 /** What a plan produced: after a run, its output and image id; for a dry run, neither. */

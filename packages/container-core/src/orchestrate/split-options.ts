@@ -9,6 +9,7 @@ export const BUILD_OPTION_KEYS = [
   "imageTag",
   "features",
   "layout",
+  "environmentImage",
   "baseImage",
   "frontend",
   "labels",

@@ -3,6 +3,8 @@ import type { CommonBackendOptions } from "../backend/option-table.js";
 import type { BackendName, BackendOptionsMap } from "../backend/options-map.js";
 import type { DownloadProgress } from "../context/hf-download/download.js";
 import type { SecretFile } from "../context/secrets.js";
+import type { EnvironmentStep } from "../environment/plan-environment.js";
+import type { ReusePlan } from "../reuse/shortcut.js";
 
 /** Containerfile layout: `layered` (default) splits models from code; `compat` is BentoML's. */
 export type Layout = "layered" | "compat";
@@ -14,6 +16,12 @@ export interface CommonBuildOptions {
   /** BentoML extras installed into the image (spec 1), e.g. `["grpc"]`. */
   features?: readonly string[];
   layout?: Layout;
+  /**
+   * Layered layout on podman and buildah: build the bento's environment (base,
+   * packages, Python, models) as its own image, kept while its inputs are
+   * unchanged, and the code on top of it (default true). `false` builds all in one.
+   */
+  environmentImage?: boolean;
   /** Replaces the FROM image (mirrors, air-gapped registries, test images). */
   baseImage?: string;
   /** `# syntax=` frontend image, or `false` to omit the line. */
@@ -117,6 +125,8 @@ export interface BuildResult {
   warnings: string[];
   /** Whether this was a dry run: the Containerfile was written and the argv built, but nothing ran. */
   dryRun: boolean;
+  /** True when no build ran: an image of the same inputs was still in the store and was tagged. */
+  reused?: boolean;
 }
 
 /**
@@ -146,6 +156,10 @@ export interface BuildPlan {
   secrets: SecretFile[];
   /** Where the backend writes the image id, when it can. */
   imageIdFile?: string;
+  /** How the build may be skipped when an image of the same inputs is still in the store. */
+  reuse?: ReusePlan;
+  /** The environment image to look up, or build, before the code build. */
+  environment?: EnvironmentStep;
   reproducible: { applied: boolean; reason?: string };
   warnings: string[];
   dryRun: boolean;

@@ -1,0 +1,180 @@
+import { lstat, mkdtemp, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { HealthReport, OCIBuilder } from "../backend/contract.js";
+import { planCommand } from "../orchestrate/command.js";
+import { writeContainerfile } from "../orchestrate/containerfile-file.js";
+import { localImageIds } from "../reuse/image-store.js";
+import {
+  buildVariables,
+  fromImages,
+  inputsKey,
+  reuseBlocker,
+  stableArgv,
+} from "../reuse/inputs-key.js";
+import { treeIdentity } from "../reuse/tree-identity.js";
+import { codeContainerfile, labelInstruction, splitContainerfile } from "./split.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Files up to this size in the environment's inputs are keyed by content (requirements, scripts). */
+const CONTENT_UP_TO = 64 * 1024;
+
+/** The environment image's build, run first unless its tag is already in the store. */
+export interface EnvironmentStep {
+  /** `bento-env-<bento name>:<key>`: the key covers everything the image is built from. */
+  tag: string;
+  argv: string[];
+  env: Record<string, string>;
+  containerfilePath: string;
+  imageIdFile: string;
+  /** Taken while the image is looked up and built, so concurrent builds build it once. */
+  lockPath: string;
+  /** Arguments before the engine's binary (`sudo --preserve-env`). */
+  prefix: string[];
+  /** Build even when the tag exists: the user asked for no cache or a pull. */
+  always: boolean;
+  /** The command's working directory (the build context). */
+  cwd: string;
+}
+
+/** What the environment split needs from planning. */
+export interface EnvironmentInputs {
+  builder: OCIBuilder;
+  report: HealthReport;
+  bentoName: string;
+  stem: string;
+  containerfile: string;
+  contextPath: string;
+  /** The user's backend options, with the layout's defaults. */
+  options: Readonly<Record<string, unknown>>;
+  env: Env;
+  creationTime?: string;
+  reproducible: boolean;
+  secretSpecs: readonly string[];
+  secretValues: Readonly<Record<string, string>>;
+  runAsRoot: boolean;
+  cwd?: string;
+  cache: string;
+  which(binary: string): string | undefined;
+  cleanups: (() => Promise<void>)[];
+  /** The image's labels, for the code build's LABEL instruction. */
+  labels: Readonly<Record<string, string>>;
+}
+
+/** A build split in two: the environment step and the code build's Containerfile. */
+export interface EnvironmentPlan {
+  step: EnvironmentStep;
+  /** The code build's Containerfile (FROM the environment image) and where it was written. */
+  containerfile: string;
+  containerfilePath: string;
+  /** Options for the code build: the user's plus the backend's code options. */
+  codeOptions: Record<string, unknown>;
+  /** Whether the labels are in the code Containerfile (else they stay command-line flags). */
+  labelsInFile: boolean;
+}
+
+/**
+ * Plans the environment image of a layered build on a backend that supports
+ * it: cuts the Containerfile, resolves the FROM image's id and keys the
+ * environment by what needs no hashing (its Containerfile and command, the
+ * base image id, small files' contents and large files' identities).
+ * `undefined` keeps the single build: the cut is not safe, or the FROM image
+ * is not in the local store yet.
+ */
+export async function planEnvironment(
+  inputs: EnvironmentInputs,
+): Promise<EnvironmentPlan | undefined> {
+  const { builder } = inputs;
+  if (!builder.environmentImage || !builder.imageStore) return undefined;
+  const entries = (await readdir(inputs.contextPath)).sort();
+  const split = splitContainerfile(inputs.containerfile, entries);
+  const bases = split && fromImages(split.environment);
+  if (!split || !bases) return undefined;
+  const prefix = inputs.runAsRoot ? ["sudo", "--preserve-env"] : [];
+  const ids = await localImageIds({ builder, env: inputs.env, prefix }, bases);
+  if (ids.some((id) => id === undefined)) return undefined;
+
+  const containerfilePath = await writeContainerfile(
+    inputs.cache,
+    `${inputs.stem}-environment`,
+    split.environment,
+  );
+  const runDir = await mkdtemp(join(inputs.cache, "run-"));
+  inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
+  const imageIdFile = join(runDir, "environment-id");
+  const command = (tag: string) =>
+    planCommand({
+      ...inputs,
+      contextPath: inputs.contextPath,
+      containerfilePath,
+      tags: [tag],
+      labels: {},
+      imageIdFile,
+    });
+  const draft = command("bento-env:key");
+  const key = inputsKey({
+    containerfile: split.environment,
+    argv: [
+      builder.name,
+      ...stableArgv(draft.argv, {
+        iidfile: [imageIdFile],
+        containerfile: [containerfilePath],
+        context: [inputs.contextPath],
+        secrets: inputs.secretSpecs.map((spec) => spec.replace(/^.*src=/, "")),
+      }),
+    ],
+    env: buildVariables(draft.env, builder.env),
+    tree: await treeIdentity(inputs.contextPath, {
+      only: split.environmentEntries,
+      contentUpTo: CONTENT_UP_TO,
+    }),
+    secrets: inputs.secretValues,
+    extra: Object.fromEntries(bases.map((base, index) => [base, ids[index] ?? ""])),
+  });
+  const tag = `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
+  const { argv, env } = command(tag);
+  const files = await plainFiles(inputs.contextPath, split.codeEntries);
+  const code = codeContainerfile(tag, split, { files, labels: inputs.labels });
+  return {
+    step: {
+      tag,
+      argv,
+      env,
+      containerfilePath,
+      imageIdFile,
+      lockPath: join(inputs.cache, "environments", `${key}.lock`),
+      prefix,
+      always: reuseBlocker(argv) !== undefined,
+      cwd: inputs.contextPath,
+    },
+    containerfile: code,
+    containerfilePath: await writeContainerfile(inputs.cache, `${inputs.stem}-code`, code),
+    codeOptions: withCodeOptions(inputs.options, builder.environmentImage.codeOptions),
+    labelsInFile: labelInstruction(inputs.labels) !== undefined,
+  };
+}
+
+/** The code entries that are regular files. */
+async function plainFiles(dir: string, names: readonly string[]): Promise<Set<string>> {
+  const kinds = await Promise.all(names.map((name) => lstat(join(dir, name))));
+  return new Set(names.filter((_, index) => kinds[index]?.isFile()));
+}
+
+/** The user's options with the backend's code options; `extraArgs` lists are joined. */
+function withCodeOptions(
+  own: Readonly<Record<string, unknown>>,
+  code: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const extra = [own.extraArgs ?? [], code.extraArgs ?? []].flat();
+  return { ...own, ...code, ...(extra.length ? { extraArgs: extra } : {}) };
+}
+
+/** A bento name as an image repository name: lower case, other characters as `-`. */
+function imageName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, "-")
+      .replace(/^[^a-z0-9]+/, "") || "bento"
+  );
+}

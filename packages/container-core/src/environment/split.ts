@@ -1,0 +1,139 @@
+import { hasControlCharacter } from "../containerfile/line-safety.js";
+
+/** Top-level context entries that belong to the environment image; every other entry is code. */
+export const ENVIRONMENT_ENTRIES: readonly string[] = ["env", "models", "hf-models"];
+
+/** A layered Containerfile cut in two: the environment, and the code that goes on top. */
+export interface SplitContainerfile {
+  /** The whole build but the code's COPY lines. */
+  environment: string;
+  /** The code's COPY lines, in order, for a Containerfile `FROM` the environment image. */
+  codeLines: string[];
+  /** Top-level entries whose files the environment build reads (code entries it copies early, too). */
+  environmentEntries: string[];
+  /** Top-level entries the code build copies. */
+  codeEntries: string[];
+}
+
+const COPY_ENTRY =
+  /^COPY\s+--chown=\S+\s+(?:\.\/(\S+)\s+\.\/(\S+)|\["\.\/([^"]+)",\s*"\.\/([^"]+)"\])\s*$/;
+/** Instructions that may follow the code without depending on it. */
+const METADATA = /^(EXPOSE|USER|ENTRYPOINT|CMD|ENV|LABEL|ARG|STOPSIGNAL|HEALTHCHECK)\b/i;
+/** The layered templates make the entrypoint executable after the code; it lives in env/. */
+const CHMOD_ENV = /^RUN\s+chmod\s+\+x\s+\S*\/env\/\S+$/;
+
+/**
+ * Cuts a rendered layered Containerfile into an environment part and the code
+ * on top of it. Code is every top-level entry of the context but env, models
+ * and hf-models, copied whole by one `COPY ./NAME ./NAME` line. `undefined`
+ * when the cut could change the image: several stages, a code entry not found
+ * as such a line, or a step after the code that could read it. Pure.
+ */
+export function splitContainerfile(
+  text: string,
+  contextEntries: readonly string[],
+): SplitContainerfile | undefined {
+  const lines = text.split("\n");
+  if (lines.filter((line) => /^\s*FROM\s/i.test(line)).length !== 1) return undefined;
+  const code = contextEntries.filter((name) => !ENVIRONMENT_ENTRIES.includes(name));
+  const codeLines: string[] = [];
+  const environment: string[] = [];
+  let afterCode = false;
+  for (const line of lines) {
+    const entry = copiedEntry(line);
+    if (entry !== undefined && code.includes(entry)) {
+      codeLines.push(line);
+      afterCode = true;
+      continue;
+    }
+    const instruction = line.trim();
+    const movable =
+      !instruction ||
+      instruction.startsWith("#") ||
+      METADATA.test(instruction) ||
+      CHMOD_ENV.test(instruction) ||
+      (entry !== undefined && ENVIRONMENT_ENTRIES.includes(entry));
+    if (afterCode && !movable) return undefined;
+    environment.push(line);
+  }
+  const copied = new Set(codeLines.map((line) => copiedEntry(line)));
+  if (code.some((name) => !copied.has(name))) return undefined;
+  // A code path copied before the install step (spec 2's build_include) is environment input.
+  const early = code.filter((name) => environment.some((line) => line.includes(`./${name}/`)));
+  const environmentEntries = [
+    ...contextEntries.filter((name) => ENVIRONMENT_ENTRIES.includes(name)),
+    ...early,
+  ];
+  return { environment: environment.join("\n"), codeLines, environmentEntries, codeEntries: code };
+}
+
+/** The top-level entry a `COPY --chown=U:G ./NAME ./NAME` line copies whole. */
+function copiedEntry(line: string): string | undefined {
+  const match = COPY_ENTRY.exec(line.trim());
+  if (!match) return undefined;
+  const [, from, to, jsonFrom, jsonTo] = match;
+  const source = from ?? jsonFrom;
+  const target = to ?? jsonTo;
+  return source !== undefined && source === target && !source.includes("/") ? source : undefined;
+}
+
+/** What the code build's Containerfile holds besides the environment image. */
+export interface CodeOptions {
+  /** Code entries that are plain files: copied together by one COPY. */
+  files: ReadonlySet<string>;
+  /** Labels written as one LABEL instruction (see {@link labelInstruction}). */
+  labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * The code build's Containerfile: FROM the environment image, the plain files
+ * in one COPY, each directory in its own (COPY of several directories would
+ * merge their contents), and the labels in one LABEL. Podman and buildah
+ * spend about as long on each instruction as on the copy itself. Pure.
+ */
+export function codeContainerfile(
+  environmentImage: string,
+  split: SplitContainerfile,
+  options: CodeOptions,
+): string {
+  const merged: string[] = [];
+  const others: string[] = [];
+  let chown: string | undefined;
+  for (const line of split.codeLines) {
+    const plain = /^COPY\s+(--chown=\S+)\s+\.\/(\S+)\s+\.\/\2\s*$/.exec(line.trim());
+    const [, flag, name] = plain ?? [];
+    if (flag && name && options.files.has(name) && (chown === undefined || chown === flag)) {
+      chown = flag;
+      merged.push(`./${name}`);
+    } else others.push(line);
+  }
+  const files =
+    merged.length > 1
+      ? [`COPY ${chown} ${merged.join(" ")} ./`]
+      : merged.map((path) => `COPY ${chown} ${path} ${path}`);
+  const label = labelInstruction(options.labels);
+  return [
+    `FROM ${environmentImage}`,
+    // The reproducible build argument reaches every build; declaring it keeps engines from warning.
+    "ARG SOURCE_DATE_EPOCH",
+    ...files,
+    ...others,
+    ...(label ? [label] : []),
+    "",
+  ].join("\n");
+}
+
+/** Characters a double-quoted LABEL word would interpret. */
+const INTERPRETED = /["\\$]/;
+
+/**
+ * One `LABEL "k"="v" ...` instruction, or `undefined` when there are none or
+ * one holds a character LABEL would interpret (quote, backslash, `$`, control). Pure.
+ */
+export function labelInstruction(labels: Readonly<Record<string, string>>): string | undefined {
+  const pairs = Object.entries(labels);
+  if (pairs.length === 0) return undefined;
+  const plain = (text: string) => !INTERPRETED.test(text) && !hasControlCharacter(text);
+  if (pairs.some(([key, value]) => !plain(key) || !plain(value))) return undefined;
+  return `LABEL ${pairs.map(([key, value]) => `"${key}"="${value}"`).join(" ")}`;
+}

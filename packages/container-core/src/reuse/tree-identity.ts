@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { lstat, readdir, readFile, readlink } from "node:fs/promises";
+import { join } from "node:path";
+
+/** Which files of a tree {@link treeIdentity} reads. */
+export interface TreeIdentityOptions {
+  /** Top-level names to include (default: all). */
+  only?: readonly string[];
+  /** Top-level names to leave out. */
+  skip?: readonly string[];
+  /**
+   * Regular files up to this many bytes are identified by their content, so a
+   * copy with the same bytes (a new bento version's requirements) keeps the
+   * identity; larger ones (models) only by their metadata. Default 0: never read.
+   */
+  contentUpTo?: number;
+}
+
+/**
+ * A digest of a directory tree's identity without reading large files: for
+ * each entry its relative path, kind and mode, and for a file its size,
+ * modification time (ns) and inode (device included), or its content when it
+ * is small enough; a symlink by its target. Hard links share an inode, so a
+ * staged tree of links has the identity of its sources. Change time is left
+ * out on purpose: making a hard link changes it.
+ */
+export async function treeIdentity(
+  dir: string,
+  options: TreeIdentityOptions = {},
+): Promise<string> {
+  const lines: string[] = [];
+  const top = (await readdir(dir))
+    .filter((name) => (options.only ? options.only.includes(name) : true))
+    .filter((name) => !options.skip?.includes(name));
+  await walk(dir, top, "", lines, options.contentUpTo ?? 0);
+  lines.sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex");
+}
+
+async function walk(
+  root: string,
+  names: readonly string[],
+  prefix: string,
+  lines: string[],
+  contentUpTo: number,
+): Promise<void> {
+  await Promise.all(
+    names.map(async (name) => {
+      const path = join(root, prefix, name);
+      const relative = prefix ? `${prefix}/${name}` : name;
+      const info = await lstat(path, { bigint: true });
+      const mode = (info.mode & 0o7777n).toString(8);
+      if (info.isDirectory()) {
+        lines.push(`d ${mode} ${JSON.stringify(relative)}`);
+        await walk(root, await readdir(path), relative, lines, contentUpTo);
+      } else if (info.isSymbolicLink()) {
+        lines.push(`l ${JSON.stringify(relative)} ${JSON.stringify(await readlink(path))}`);
+      } else if (info.isFile() && info.size <= BigInt(contentUpTo)) {
+        const digest = createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex");
+        lines.push(`c ${mode} ${JSON.stringify(relative)} ${digest}`);
+      } else {
+        const identity = `${info.size} ${info.mtimeNs} ${info.dev}:${info.ino}`;
+        lines.push(`f ${mode} ${JSON.stringify(relative)} ${identity}`);
+      }
+    }),
+  );
+}
