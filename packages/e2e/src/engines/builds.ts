@@ -38,18 +38,6 @@ export interface EngineBuilds {
   tags(): string[];
 }
 
-/**
- * Flags every build of an engine gets. buildah caches no layers unless asked
- * (`--layers`), and the buildah backend does not ask by default.
- */
-const ENGINE_FLAGS: Readonly<Record<EngineName, readonly string[]>> = {
-  docker: [],
-  buildx: [],
-  buildctl: [],
-  podman: [],
-  buildah: ["--opt", "layers"],
-};
-
 /** The base image an engine builds FROM: buildkitd sees no local store, so it pulls from the loopback registry. */
 function baseImageFor(engine: EngineName): string {
   return engine === "buildctl" ? registryBaseImage() : baseImage();
@@ -71,13 +59,7 @@ export function engineBuilds(engine: EngineName, box: Sandbox, runId: string): E
   ): Promise<Built> => {
     for (const tag of tags) made.add(tag);
     const tagFlags = tags.flatMap((tag) => ["-t", tag]);
-    const common = [
-      "--backend",
-      engine,
-      "--base-image",
-      baseImageFor(engine),
-      ...ENGINE_FLAGS[engine],
-    ];
+    const common = ["--backend", engine, "--base-image", baseImageFor(engine)];
     const run = await containerize(bentoDir, [...tagFlags, ...common, ...flags], env);
     return {
       bentoDir,
