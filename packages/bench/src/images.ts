@@ -6,7 +6,7 @@ import type { BenchEngine } from "./engines.js";
 
 /** The diff ids of an image's layers, in order. */
 export async function layerDiffIds(engine: BenchEngine, image: string): Promise<string[]> {
-  const argv = [engine.name, "image", "inspect", "--format", "{{json .RootFS.Layers}}", image];
+  const argv = [engine.store, "image", "inspect", "--format", "{{json .RootFS.Layers}}", image];
   return JSON.parse(await mustRun(argv)) as string[];
 }
 
@@ -30,7 +30,7 @@ export async function runBaseImage(
   const file = join(dir, "Containerfile");
   await writeFile(file, `FROM ${from}\nLABEL ai.bento.bench.run="${runId}"\n`);
   const tag = `bento-bench-base:${runId}`;
-  await mustRun([engine.name, "build", "--file", file, "--tag", tag, dir], {
+  await mustRun([engine.store, "build", "--file", file, "--tag", tag, dir], {
     env: { ...process.env, ...engine.env },
   });
   return tag;
@@ -50,14 +50,14 @@ export interface ImageLedger {
  */
 export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
   const existing =
-    engine.name === "podman"
+    engine.store === "podman"
       ? idSet(await mustRun(["podman", "images", "--all", "--quiet", "--no-trunc"]))
       : new Set<string>();
   const ids: string[] = [];
   return {
     async add(image) {
       ids.push(bareId(image));
-      if (engine.name !== "podman") return;
+      if (engine.store !== "podman") return;
       const history = ["podman", "history", "--no-trunc", "--format", "{{.ID}}", image];
       for (const id of idSet(await mustRun(history))) if (!existing.has(id)) ids.push(id);
     },
@@ -77,7 +77,7 @@ export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
  */
 async function taggedByOthers(engine: BenchEngine): Promise<Set<string>> {
   const format = "{{.ID}} {{.Repository}}:{{.Tag}}";
-  const lines = await mustRun([engine.name, "images", "--no-trunc", "--format", format]);
+  const lines = await mustRun([engine.store, "images", "--no-trunc", "--format", format]);
   const ids = new Set<string>();
   for (const line of lines.split("\n")) {
     const [id, name] = line.trim().split(" ");
@@ -86,7 +86,8 @@ async function taggedByOthers(engine: BenchEngine): Promise<Set<string>> {
   return ids;
 }
 
-const BENCH_NAME = /^(localhost\/)?bento-bench-[a-z]+:/;
+/** The bench's own tags, and the environment images its builds made (keyed by the run's base image). */
+const BENCH_NAME = /^(localhost\/)?(bento-bench-[a-z]+|bento-env-[a-z0-9_.-]+):/;
 
 function bareId(id: string): string {
   return id.trim().replace(/^sha256:/, "");

@@ -10,6 +10,8 @@ import { writeResults } from "./report/write.js";
 import { benchBuilds, type EngineBuilds } from "./sections/builds.js";
 import { benchCli } from "./sections/cli-overhead.js";
 import { benchConcurrency } from "./sections/concurrency.js";
+import { benchRestage } from "./sections/restage.js";
+import { benchRss } from "./sections/rss.js";
 import { benchStaging } from "./sections/staging.js";
 import { type BenchSettings, benchSettings, SECTIONS } from "./settings.js";
 import { createWorkspace } from "./workspace.js";
@@ -44,6 +46,20 @@ try {
   if (settings.sections.includes("cli")) {
     log("CLI overhead");
     results.cli = await benchCli(workspace, settings.cliReps);
+  }
+  if (settings.sections.includes("restage")) {
+    log("re-stage curve: 1k, 10k, 50k files in src/");
+    results.restage = await benchRestage(settings.workRoot, settings.reps);
+  }
+  if (settings.sections.includes("rss")) {
+    log("peak RSS of bento containerize --dry-run: model and 4x the model");
+    const sizes = [settings.modelBytes, 4 * settings.modelBytes];
+    results.rss = await benchRss(
+      settings.workRoot,
+      sizes,
+      settings.engines[0] ?? "docker",
+      settings.reps,
+    );
   }
   if (settings.sections.includes("builds")) {
     for (const name of settings.engines) {

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { benchSettings } from "./settings.js";
 
 describe("benchSettings", () => {
-  it("defaults to a 1 GiB model, 3 runs, both engines and every part", () => {
+  it("defaults to a 1 GiB model, 3 runs, every engine and every part", () => {
     const settings = benchSettings({});
     expect(settings).toMatchObject({
       reps: 3,
       cliReps: 7,
       modelBytes: 1024 ** 3,
-      engines: ["docker", "podman"],
-      sections: ["staging", "cli", "builds", "concurrency"],
+      engines: ["docker", "podman", "buildah"],
+      sections: ["staging", "cli", "builds", "concurrency", "restage", "rss"],
       baseImage: "bento-base:bookworm",
     });
     expect(settings.outDir).toMatch(/bench-results$/);

@@ -6,6 +6,7 @@ import type { MachineInfo } from "./results.js";
 const VERSION_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   docker: ["docker", "version", "--format", "server {{.Server.Version}}, CLI {{.Client.Version}}"],
   podman: ["podman", "version", "--format", "{{.Client.Version}}"],
+  buildah: ["buildah", "--version"],
 };
 
 /** CPUs, memory, Node and the versions of the engines measured. */
@@ -15,7 +16,8 @@ export async function machineInfo(engines: readonly string[]): Promise<MachineIn
     const argv = VERSION_COMMANDS[engine];
     if (!argv) continue;
     const result = await exec(argv, { timeoutMs: 30_000 });
-    versions[engine] = result.exitCode === 0 ? result.stdout.trim() : "unknown";
+    versions[engine] =
+      result.exitCode === 0 ? result.stdout.trim().replace(/^buildah version /, "") : "unknown";
   }
   return {
     cpus: availableParallelism(),

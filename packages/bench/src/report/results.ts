@@ -1,6 +1,8 @@
 import type { EngineBuilds } from "../sections/builds.js";
 import type { CliTiming } from "../sections/cli-overhead.js";
 import type { ConcurrencyResult } from "../sections/concurrency.js";
+import type { RestagePoint } from "../sections/restage.js";
+import type { RssPoint } from "../sections/rss.js";
 import type { StagingResult } from "../sections/staging.js";
 import type { BenchSettings } from "../settings.js";
 
@@ -31,5 +33,7 @@ export interface BenchResults {
   cli?: CliTiming[];
   builds: EngineBuilds[];
   concurrency?: ConcurrencyResult;
+  restage?: RestagePoint[];
+  rss?: RssPoint[];
   targets: Target[];
 }

@@ -3,7 +3,7 @@ import { benchSettings } from "../settings.js";
 import { summarize } from "../stats.js";
 import type { BenchResults } from "./results.js";
 
-/** A made-up run for the report tests: docker builds, staging and CLI timings. */
+/** A made-up run for the report tests: docker and podman builds, staging, re-stage, RSS and CLI timings. */
 export function sampleResults(): BenchResults {
   const way = (cold: number, change: number, noop: number, bytes: number, count: number) => ({
     cold: summarize([cold, cold + 1, cold - 1]),
@@ -22,7 +22,23 @@ export function sampleResults(): BenchResults {
         bento: way(50_000, 2_000, 1_800, 4_096, 2),
         bentoml: way(60_000, 45_000, 44_000, 1024 ** 3 + 10_240, 2),
         engineNoop: summarize([900, 1_000, 1_100]),
+        floor: summarize([1_500, 1_500, 1_500]),
       },
+      {
+        engine: "podman",
+        bento: way(40_000, 3_000, 1_000, 4_096, 1),
+        bentoml: way(50_000, 36_000, 13_000, 1024 ** 3, 2),
+        engineNoop: summarize([2_000, 2_000, 2_000]),
+        floor: summarize([1_000, 1_000, 1_000]),
+      },
+    ],
+    restage: [
+      { files: 1_000, stage: summarize([10, 10, 10]), identity: summarize([5, 5, 5]) },
+      { files: 10_000, stage: summarize([120, 120, 120]), identity: summarize([80, 80, 80]) },
+    ],
+    rss: [
+      { modelBytes: 1024 ** 3, peakKiB: summarize([100_000, 100_000, 100_000]) },
+      { modelBytes: 4 * 1024 ** 3, peakKiB: summarize([115_000, 115_000, 115_000]) },
     ],
     staging: {
       cold: { stage: summarize([20, 21, 22]), copy: summarize([3_000, 3_100, 2_900]) },

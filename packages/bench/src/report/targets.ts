@@ -1,3 +1,4 @@
+import type { EngineBuilds } from "../sections/builds.js";
 import { NODE_BASELINE } from "../sections/cli-overhead.js";
 import { speedup } from "../stats.js";
 import { formatBytes, formatMs, formatRatio } from "./format.js";
@@ -5,6 +6,46 @@ import type { BenchResults, Target } from "./results.js";
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
+
+/** Speed-ups over BentoML's way each engine must reach: code-change rebuild, no-op rebuild. */
+const ENGINE_GOALS: Readonly<Record<string, { change: number; noop?: number }>> = {
+  docker: { change: 20 },
+  podman: { change: 10, noop: 5 },
+  buildah: { change: 10, noop: 5 },
+};
+
+/** One engine's goals against BentoML's way and against its own floor. Pure. */
+function engineTargets(entry: EngineBuilds): Target[] {
+  const targets: Target[] = [];
+  const goals = ENGINE_GOALS[entry.engine];
+  const { bento, bentoml } = entry;
+  if (goals && entry.engine !== "docker") {
+    const change = speedup(bentoml.change, bento.change);
+    targets.push({
+      name: `code-change rebuild vs BentoML's way (${entry.engine})`,
+      goal: `at least ${goals.change}x faster`,
+      measured: formatRatio(change),
+      met: change >= goals.change,
+    });
+  }
+  if (goals?.noop) {
+    const noop = speedup(bentoml.noop, bento.noop);
+    targets.push({
+      name: `no-op rebuild vs BentoML's way (${entry.engine})`,
+      goal: `at least ${goals.noop}x faster`,
+      measured: formatRatio(noop),
+      met: noop >= goals.noop,
+    });
+  }
+  const floor = bento.change.median / entry.floor.median;
+  targets.push({
+    name: `code-change rebuild vs the engine's floor (${entry.engine})`,
+    goal: "within 2x",
+    measured: `${formatRatio(floor)} (${formatMs(bento.change.median)} vs ${formatMs(entry.floor.median)})`,
+    met: floor <= 2,
+  });
+  return targets;
+}
 
 /** The issue's goals that this run has numbers for. Pure. */
 export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[] {
@@ -31,6 +72,26 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
       goal: "under 1 MiB vs over 1 GiB",
       measured: `${formatBytes(bento.newLayers.bytes)} vs ${formatBytes(bentoml.newLayers.bytes)}`,
       met: bento.newLayers.bytes < MIB && bentoml.newLayers.bytes > GIB,
+    });
+  }
+  for (const entry of results.builds) targets.push(...engineTargets(entry));
+  const [small, large] = results.rss ?? [];
+  if (small && large) {
+    const growth = large.peakKiB.median / small.peakKiB.median - 1;
+    targets.push({
+      name: `peak RSS, ${formatBytes(small.modelBytes)} vs ${formatBytes(large.modelBytes)} model`,
+      goal: "equal within 10%",
+      measured: `${formatBytes(small.peakKiB.median * 1024)} vs ${formatBytes(large.peakKiB.median * 1024)} (${(growth * 100).toFixed(1)}%)`,
+      met: Math.abs(growth) <= 0.1,
+    });
+  }
+  const tenK = results.restage?.find((point) => point.files === 10_000);
+  if (tenK) {
+    targets.push({
+      name: "re-stage after a one-line edit, 10,000 files in `src/`",
+      goal: "under 300 ms",
+      measured: `${formatMs(tenK.stage.median)} (+ ${formatMs(tenK.identity.median)} identity)`,
+      met: tenK.stage.median < 300,
     });
   }
   if (results.staging) {

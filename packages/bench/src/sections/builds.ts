@@ -10,6 +10,7 @@ import { coldStart, imageLedger, layerDiffIds, runBaseImage } from "../images.js
 import { type NewLayers, newLayers } from "../layer-bytes.js";
 import { type Summary, summarize } from "../stats.js";
 import type { BenchWorkspace } from "../workspace.js";
+import { benchFloor } from "./floor.js";
 
 /** The three builds of one way, and what the code edit added to its image. */
 export interface WayResult {
@@ -26,6 +27,8 @@ export interface EngineBuilds {
   bentoml: WayResult;
   /** The engine command of our no-op rebuild, run again by itself: the engine's share of it. */
   engineNoop: Summary;
+  /** The engine's own cached build of `FROM base` + `COPY src` after an edit (see `benchFloor`). */
+  floor: Summary;
 }
 
 /** What a build section needs besides the engine. */
@@ -73,6 +76,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
   };
   const added = new Map<WayName, NewLayers>();
   const engineNoop: number[] = [];
+  let floor: Summary | undefined;
   try {
     for (let rep = 1; rep <= input.reps; rep++) {
       for (const way of ways) {
@@ -93,6 +97,8 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
         if (engineArgv) engineNoop.push(await timeEngineAlone(engine, engineArgv));
       }
     }
+    input.log(`${engine.name} floor: FROM base + COPY src`);
+    floor = await benchFloor(engine, input.workspace, base, input.reps, ledger);
   } finally {
     await coldStart(engine, ledger);
     await removeImages(engine.name, base);
@@ -108,6 +114,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     bento: result("bento"),
     bentoml: result("bentoml"),
     engineNoop: summarize(engineNoop),
+    floor: floor!,
   };
 }
 
@@ -121,7 +128,7 @@ async function weighNewLayers(engine: BenchEngine, before: string, after: string
   const [old, current, sizes] = await Promise.all([
     layerDiffIds(engine, before),
     layerDiffIds(engine, after),
-    savedLayerSizes(engine.name, after),
+    savedLayerSizes(engine.store, after),
   ]);
   return newLayers(old, current, sizes);
 }

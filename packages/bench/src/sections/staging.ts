@@ -31,12 +31,6 @@ export async function benchStaging(
   workspace: BenchWorkspace,
   reps: number,
 ): Promise<StagingResult> {
-  if (!hasBackend(STAGING_BACKEND))
-    registerBackend(STAGING_BACKEND, {
-      buildkitSupport: true,
-      constructBuildArgs: () => [],
-      source: "@bento/bench",
-    });
   const times: Record<"coldStage" | "coldCopy" | "warmStage" | "warmCopy", number[]> = {
     coldStage: [],
     coldCopy: [],
@@ -61,24 +55,44 @@ export async function benchStaging(
   };
 }
 
+function ensureStagingBackend(): void {
+  if (!hasBackend(STAGING_BACKEND))
+    registerBackend(STAGING_BACKEND, {
+      buildkitSupport: true,
+      constructBuildArgs: () => [],
+      source: "@bento/bench",
+    });
+}
+
 /**
  * Milliseconds from the `bento` event to the `context` event of a dry-run build
  * with a backend whose health check is instant: finding the models in the store
  * and staging the context.
  */
-async function stageTime(workspace: BenchWorkspace, cacheDir: string): Promise<number> {
+export async function stageTime(workspace: BenchWorkspace, cacheDir: string): Promise<number> {
+  return (await stageRun(workspace, cacheDir)).ms;
+}
+
+/** {@link stageTime} and the staged context's directory. */
+export async function stageRun(
+  workspace: BenchWorkspace,
+  cacheDir: string,
+): Promise<{ ms: number; dir: string }> {
+  ensureStagingBackend();
   const at: Partial<Record<BuildEvent["type"], number>> = {};
+  let dir = "";
   await build(workspace.bentoTag, {
     backend: STAGING_BACKEND,
     dryRun: true,
     env: workspace.env(cacheDir),
     onEvent: (event) => {
       at[event.type] ??= performance.now();
+      if (event.type === "context") dir = event.dir;
     },
   });
   if (at.bento === undefined || at.context === undefined)
     throw new Error("the dry run emitted no bento or context event");
-  return at.context - at.bento;
+  return { ms: at.context - at.bento, dir };
 }
 
 async function copyTime(workspace: BenchWorkspace): Promise<number> {
