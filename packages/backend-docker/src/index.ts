@@ -1,9 +1,4 @@
-import {
-  cliImageStore,
-  defineBackend,
-  ensureBackend,
-  parseIidfile,
-} from "@bento/container-core";
+import { cliImageStore, defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { dockerBuildArgs } from "./args.js";
 import { dockerBuildCommand } from "./command.js";
 import { dockerFingerprint } from "./fingerprint.js";
