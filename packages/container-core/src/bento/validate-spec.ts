@@ -17,7 +17,8 @@ export function readDocker(fields: FieldReader, root: Mapping): DockerOptions {
   return {
     distro: s("distro"),
     python_version: s("python_version"),
-    cuda_version: s("cuda_version"),
+    // BentoML reads an empty or "None" cuda_version as unset.
+    cuda_version: ["", "None"].includes(s("cuda_version") ?? "") ? undefined : s("cuda_version"),
     env: fields.optionalStringMap(docker, "env", "docker.env"),
     system_packages: fields.optionalStringList(docker, "system_packages", "docker.system_packages"),
     setup_script: s("setup_script"),

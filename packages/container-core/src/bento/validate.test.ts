@@ -95,6 +95,16 @@ describe("bento.yaml parsing", () => {
     expect(() => parseBentoConfig("a: 1\na: 2\n", "x.yaml")).toThrow(/not valid YAML/);
   });
 
+  it("reads an empty or None cuda_version as unset, as BentoML does", () => {
+    for (const value of ['""', "None", "null"]) {
+      const config = parseBentoConfig(
+        `name: a\nversion: v\nservice: s\ndocker:\n  cuda_version: ${value}\n`,
+        "bento.yaml",
+      );
+      expect(config.spec === 1 && config.docker.cuda_version).toBeUndefined();
+    }
+  });
+
   it("keeps version-like numbers as written and tolerates unknown keys", () => {
     const config = parse(
       "docker:\n  python_version: 3.10\n  cuda_version: 12.0\n  brand_new_key: true\nfuture: {x: 1}\n",

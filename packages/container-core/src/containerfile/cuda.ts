@@ -45,7 +45,9 @@ const UBUNTU_2404 = /^12\.[68]\./;
 
 /** The full CUDA version for `docker.cuda_version`, or an error listing the accepted ones. */
 export function resolveCudaVersion(value: string): string {
-  const full = CUDA_VERSIONS[value.trim()];
+  // BentoML's converter also takes "default", its default CUDA version.
+  const key = value.trim() === "default" ? "12.8.1" : value.trim();
+  const full = CUDA_VERSIONS[key];
   if (full === undefined)
     throw new ContainerfileError(
       `bento.yaml: docker.cuda_version "${value}" is not a supported CUDA version`,

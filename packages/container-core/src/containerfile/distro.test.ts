@@ -112,8 +112,16 @@ describe("CUDA versions", () => {
     ["11.4", "11.4.3"],
     ["11.2", "11.2.2"],
     ["11.6.2", "11.6.2"],
+    ["12.6.0", "12.6.0"],
+    ["12.1.0", "12.1.0"],
+    ["12.0.0", "12.0.0"],
+    ["default", "12.8.1"],
   ])("%s is %s", (short, full) => {
     expect(resolveCudaVersion(short)).toBe(full);
+  });
+
+  it("accepts BentoML's 26 keys", () => {
+    expect(Object.keys(CUDA_VERSIONS)).toHaveLength(26);
   });
 
   it("maps every accepted version to itself once full", () => {
