@@ -102,12 +102,18 @@ function holderIsGone(text: string, path: string): boolean {
   const [pidText, started] = text.trim().split(" ");
   const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0) return olderThan(path, 10_000);
+  if (processIsGone(pid)) return true;
+  return started !== undefined && startTime(pid) !== undefined && startTime(pid) !== started;
+}
+
+/** Whether no process has `pid` (one of another user still counts as alive). */
+export function processIsGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
-  return started !== undefined && startTime(pid) !== undefined && startTime(pid) !== started;
 }
 
 /** Field 22 of `/proc/PID/stat` (start time in clock ticks since boot); `undefined` off Linux. */

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { BentoError } from "../errors.js";
+import { makeRunDir } from "./run-dir.js";
 
 /** One build secret and the private file it goes to. */
 export interface SecretFile {
@@ -39,7 +40,9 @@ export async function prepareSecretFiles(
     });
   }
   if (names.length === 0) return { specs: [], files: [], dispose: async () => {} };
-  const dir = await mkdtemp(join(tmpdir(), "bento-secrets-"));
+  const dir = await makeRunDir(tmpdir(), "bento-secrets-").catch((error: unknown) => {
+    throw secretFileError(tmpdir(), error);
+  });
   live.add(dir);
   installExitHook();
   const dispose = async () => {
@@ -53,7 +56,24 @@ export async function prepareSecretFiles(
 
 /** Writes each secret to its 0600 file; a file already there is an error, never overwritten. */
 export async function writeSecretFiles(files: readonly SecretFile[]): Promise<void> {
-  for (const file of files) await writeFile(file.path, file.value, { mode: 0o600, flag: "wx" });
+  try {
+    for (const file of files) await writeFile(file.path, file.value, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    throw secretFileError(dirname(files[0]!.path), error);
+  }
+}
+
+/** A secret file that could not be made: one clear error naming the folder (TMPDIR's). */
+function secretFileError(dir: string, error: unknown): BentoError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const full = code === "ENOSPC" || code === "EDQUOT";
+  return new BentoError(
+    `Could not write the build secrets to ${dir}: ${full ? `its filesystem is full (${code})` : (error as Error).message}.`,
+    {
+      hint: `${full ? "Free space there, or p" : "P"}oint TMPDIR at a private directory with room for a few small files.`,
+      cause: error,
+    },
+  );
 }
 
 function installExitHook(): void {

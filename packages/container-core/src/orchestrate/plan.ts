@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { validateOptions } from "../backend/validate-options.js";
 import { type ResolvedBento, resolveBento } from "../bento/reference.js";
@@ -7,6 +7,7 @@ import { generateContainerfile } from "../containerfile/generate.js";
 import { cacheDir, ensurePrivateCacheDir } from "../context/cache-dir.js";
 import type { DownloadProgress } from "../context/hf-download/download.js";
 import { type ModelNeed, modelExtras } from "../context/models.js";
+import { makeRunDir } from "../context/run-dir.js";
 import { prepareSecretFiles } from "../context/secrets.js";
 import { type StagedContext, stageContext } from "../context/stage.js";
 import { planEnvironment } from "../environment/plan-environment.js";
@@ -309,7 +310,7 @@ async function imageIdFile(
 ): Promise<string | undefined> {
   if (own !== undefined) return String(own);
   if (dryRun) return undefined;
-  const runDir = await mkdtemp(join(cache, "run-"));
+  const runDir = await makeRunDir(cache, "run-");
   cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "image-id");
 }

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { byteTree, stagedMismatch } from "../support/byte-tree.js";
+import { describeRun } from "../support/clean-error.js";
+import { startCli } from "../support/cli.js";
+import { unstable } from "../support/leftovers.js";
+import { isAlive, waitFor } from "../support/processes.js";
+import { sandbox } from "../support/sandbox.js";
+import { contextOf, writeStagedBento } from "../support/staged-bento.js";
+import { writeStandIn } from "../support/stand-in.js";
+
+// `bento containerize` killed with SIGKILL (no clean-up can run) while it stages a bento of 10,000
+// files, at several points, and while the engine builds: the next run takes the same tree over
+// (its lock's process is gone), repairs it to exactly the bento's files, builds, and leaves
+// nothing behind, the killed run's image-id folder included (core's run-dir test shows secret
+// folders swept the same way).
+
+/** Folders of the bento's 100 under `src/` already in the tree when the run is killed. */
+const POINTS: readonly [string, number][] = [
+  ["as soon as it holds the tree's lock", 0],
+  ["a third of the way", 33],
+  ["nearly done", 90],
+];
+
+function files(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let d = 0; d < 100; d++)
+    for (let f = 0; f < 100; f++) out[`src/pkg${d}/m${f}.py`] = `# ${d} ${f}\n`;
+  return out;
+}
+
+function staged(tree: string): number {
+  try {
+    return readdirSync(join(tree, "src")).length;
+  } catch {
+    return 0;
+  }
+}
+
+describe("a build killed outright", () => {
+  it(`mid-staging, at ${POINTS.length} points: the next run takes the tree over`, async () => {
+    const box = await sandbox("bento-kill-stage-");
+    try {
+      const bento = await writeStagedBento(box, "many", files());
+      const sources = [
+        { tree: byteTree(bento.dir), at: "" },
+        { tree: byteTree(bento.model.dir), at: bento.model.at },
+      ];
+      for (const [point, folders] of POINTS) {
+        rmSync(bento.tree, { recursive: true, force: true });
+        const run = startCli(["containerize", bento.dir, "--backend", "docker"], {
+          env: box.env(),
+          cwd: box.work,
+        });
+        // Tight polling: staging 10,000 links takes about a second.
+        while (!(existsSync(`${bento.tree}.lock`) && staged(bento.tree) >= folders)) {
+          if (run.child.exitCode !== null) throw new Error(`the run ended first: ${run.output()}`);
+          await sleep(2);
+        }
+        run.child.kill("SIGKILL");
+        expect((await run.result).signal, point).toBe("SIGKILL");
+        expect(existsSync(`${bento.tree}.lock`), point).toBe(true);
+
+        expect(contextOf(await bento.build()), point).toBe(bento.tree);
+        expect(stagedMismatch(byteTree(bento.tree), sources), point).toBeUndefined();
+        expect(unstable(await box.leftovers()), point).toEqual([]);
+      }
+    } finally {
+      await box.cleanup();
+    }
+  });
+
+  it("mid-build: the next run takes the tree over and the killed run's files are swept", async () => {
+    const box = await sandbox("bento-kill-build-");
+    try {
+      const bento = await writeStagedBento(box);
+      const sleeper = await writeStandIn(box.bin, {
+        serverVersion: "20.10.24",
+        buildSleepMs: 60_000,
+      });
+      const run = startCli(["containerize", bento.dir, "--backend", "docker"], {
+        env: box.env(),
+        cwd: box.work,
+      });
+      const [build] = await waitFor("the stand-in build", async () => {
+        const builds = await sleeper.builds();
+        return builds.length > 0 ? builds : undefined;
+      });
+      run.child.kill("SIGKILL");
+      await run.result;
+      for (const pid of [build!.pid, build!.childPid])
+        if (await isAlive(pid)) process.kill(pid, "SIGKILL");
+      const left = unstable(await box.leftovers());
+      expect(left.some((path) => path.startsWith("cache/run-"))).toBe(true);
+
+      await writeStandIn(box.bin, { serverVersion: "20.10.24" });
+      const result = await bento.build();
+      expect(result.exitCode, describeRun(result)).toBe(0);
+      expect(contextOf(result)).toBe(bento.tree);
+      expect(unstable(await box.leftovers())).toEqual([]);
+    } finally {
+      await box.cleanup();
+    }
+  });
+});
