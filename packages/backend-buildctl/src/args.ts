@@ -7,10 +7,10 @@ import {
   type OptionTable,
   optionArgs,
   which as whichOnPath,
+  withRewriteTimestamp,
 } from "@bento/container-core";
 import { type BuildctlOptions, buildctlFlags, buildctlFrontendOptions } from "./options.js";
 import { autoOutput } from "./output.js";
-import { withRewriteTimestamp } from "./rewrite-timestamp.js";
 
 type Input = BuildArgsInput<BuildctlOptions>;
 

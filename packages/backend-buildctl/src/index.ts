@@ -23,7 +23,6 @@ export {
   buildctlOutputOptions,
 } from "./options.js";
 export { type AutoOutput, autoOutput, LOADERS, type Loader, type OutputChoice } from "./output.js";
-export { REWRITE_TIMESTAMP_SINCE, withRewriteTimestamp } from "./rewrite-timestamp.js";
 
 declare module "@bento/container-core" {
   interface BackendOptionsMap {

@@ -109,12 +109,12 @@ describe("buildxBuildArgs", () => {
     [
       "0.10.4",
       { version: "0.10.4", sbom: "true" },
-      "buildx: sbom not passed: buildx 0.10.4 is older than 0.11.",
+      "buildx: sbom not passed: the builder's BuildKit 0.10.4 is older than 0.11.",
     ],
     [
       "an unknown version",
       { attest: { type: "sbom" }, provenance: "mode=max" },
-      "buildx: attest, provenance not passed: the buildx version is unknown (pass `version` from the health report).",
+      "buildx: attest, provenance not passed: the builder's BuildKit version is unknown (pass `version` from the health report).",
     ],
   ])("drops attestations with %s, and says so", (_version, options, warning) => {
     expect(args(options)).toEqual({ argv: ["--load", "/ctx"], warnings: [warning] });
@@ -188,5 +188,33 @@ describe("buildxBuildArgs", () => {
         ...["--ulimit", "nofile=1024:2048", "/ctx"],
       ],
     });
+  });
+  it.each<[string, Partial<BuildArgsInput<BuildxOptions>>, string[]]>([
+    ["load as the docker exporter", {}, ["--output", "type=docker,rewrite-timestamp=true"]],
+    [
+      "push as the image exporter",
+      { push: true },
+      ["--output", "type=image,push=true,rewrite-timestamp=true"],
+    ],
+  ])("SOURCE_DATE_EPOCH on BuildKit 0.13: %s with rewrite-timestamp", (_rule, options, output) => {
+    const argv = buildxBuildArgs({
+      contextPath: "/ctx",
+      buildArg: { SOURCE_DATE_EPOCH: "1" },
+      version: "0.13.2",
+      ...options,
+    });
+    expect(argv).not.toContain("--load");
+    expect(argv).not.toContain("--push");
+    expect(argv.slice(argv.indexOf("--output"), argv.indexOf("--output") + 2)).toEqual(output);
+  });
+
+  it("keeps --load on older builders", () => {
+    const argv = buildxBuildArgs({
+      contextPath: "/ctx",
+      buildArg: { SOURCE_DATE_EPOCH: "1" },
+      version: "0.12.5",
+    });
+    expect(argv).toContain("--load");
+    expect(argv).not.toContain("--output");
   });
 });

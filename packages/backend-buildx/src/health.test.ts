@@ -7,6 +7,27 @@ const DOCKER = "/usr/bin/docker";
 const SERVER = `${DOCKER} version --format {{json .Server.Version}} {{json .Client.Version}}`;
 const HELP = `${DOCKER} buildx --help`;
 const VERSION = `${DOCKER} buildx version`;
+const INSPECT = `${DOCKER} buildx inspect`;
+const DOCKER_DRIVER = `Name:          default
+Driver:        docker
+Last Activity: 2026-11-30 10:52:51 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.8+unknown
+Platforms:        linux/amd64, linux/386
+`;
+const REMOTE_DRIVER = `Name:   farm
+Driver: remote
+
+Nodes:
+Name:      farm0
+Endpoint:  tcp://127.0.0.1:1234
+Status:    running
+BuildKit version: v0.13.2
+`;
 const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, exitCode: 0 };
 const HEALTHY: Record<string, Partial<RunResult>> = {
   [SERVER]: { stdout: '"20.10.24+dfsg1"' },
@@ -15,9 +36,14 @@ const HEALTHY: Record<string, Partial<RunResult>> = {
       "Usage:  docker buildx [OPTIONS] COMMAND\n      --builder string   Override the configured builder",
   },
   [VERSION]: { stdout: "github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3" },
+  [INSPECT]: { stdout: DOCKER_DRIVER },
 };
 
-function diagnose(answers: Record<string, Partial<RunResult>>, purpose?: "build") {
+function diagnose(
+  answers: Record<string, Partial<RunResult>>,
+  purpose?: "build",
+  env: Record<string, string> = {},
+) {
   const ran: string[] = [];
   const run: CommandRunner = async (argv) => {
     ran.push(argv.join(" "));
@@ -28,7 +54,7 @@ function diagnose(answers: Record<string, Partial<RunResult>>, purpose?: "build"
   };
   const report = buildxBackend.diagnose({
     run,
-    env: {},
+    env,
     which: () => DOCKER,
     timeoutMs: 1_000,
     purpose,
@@ -37,21 +63,56 @@ function diagnose(answers: Record<string, Partial<RunResult>>, purpose?: "build"
 }
 
 describe("buildx health", () => {
-  it("is healthy with docker healthy and the plugin present; the version is buildx's", async () => {
+  it("is healthy with docker healthy and the plugin present; the version is the builder's BuildKit", async () => {
     expect(await diagnose(HEALTHY)).toEqual({
       backend: "buildx",
       healthy: true,
       binary: DOCKER,
-      version: "0.13.1+ds1",
-      ran: [SERVER, HELP, VERSION],
+      version: "0.8+unknown",
+      clientVersion: "0.13.1+ds1",
+      builder: "default (docker driver)",
+      endpoint: "default",
+      withheld: {
+        attestations: expect.stringMatching(
+          /uses the docker driver, which cannot export attestations/,
+        ),
+      },
+      ran: [SERVER, HELP, VERSION, INSPECT],
     });
+  });
+
+  it("withholds nothing on a remote builder, and reports its endpoint", async () => {
+    const report = await diagnose({ ...HEALTHY, [INSPECT]: { stdout: REMOTE_DRIVER } });
+    expect(report).toMatchObject({
+      healthy: true,
+      version: "0.13.2",
+      builder: "farm (remote driver)",
+      endpoint: "tcp://127.0.0.1:1234",
+    });
+    expect(report.withheld).toBeUndefined();
+  });
+
+  it("names BUILDX_BUILDER when the builder it names does not answer", async () => {
+    const report = await diagnose(
+      {
+        ...HEALTHY,
+        [INSPECT]: { failed: true, exitCode: 1, stderr: 'ERROR: no builder "gone" found' },
+      },
+      undefined,
+      { BUILDX_BUILDER: "gone" },
+    );
+    expect(report).toMatchObject({ healthy: false, clientVersion: "0.13.1+ds1" });
+    expect(report.reason).toMatch(
+      /^builder gone \(BUILDX_BUILDER\) does not answer: .*no builder "gone" found/,
+    );
+    expect(report.hint).toMatch(/Set BUILDX_BUILDER to a builder/);
   });
 
   it("leaves the help out before a build; a missing plugin still fails `buildx version`", async () => {
     expect(await diagnose(HEALTHY, "build")).toMatchObject({
       healthy: true,
-      version: "0.13.1+ds1",
-      ran: [SERVER, VERSION],
+      version: "0.8+unknown",
+      ran: [SERVER, VERSION, INSPECT],
     });
     const missing = await diagnose(
       {
@@ -84,7 +145,7 @@ describe("buildx health", () => {
       which: () => DOCKER,
       timeoutMs: 1_000,
     });
-    expect(report).toMatchObject({ healthy: true, version: "0.13.1+ds1" });
+    expect(report).toMatchObject({ healthy: true, clientVersion: "0.13.1+ds1" });
   });
 
   it("is unhealthy without docker", async () => {
@@ -100,7 +161,7 @@ describe("buildx health", () => {
     expect(report.healthy).toBe(false);
     expect(report.reason).toMatch(/exited with code 1: Cannot connect to the Docker daemon$/);
     // The probes run at once; the server's failure is the one reported.
-    expect(report.ran).toEqual([SERVER, HELP, VERSION]);
+    expect(report.ran).toEqual([SERVER, HELP, VERSION, INSPECT]);
   });
 
   it("is unhealthy with a docker server older than 18.09", async () => {
@@ -123,9 +184,20 @@ describe("buildx health", () => {
     );
   });
 
-  it("stays healthy without a readable buildx version", async () => {
+  it("stays healthy without a readable buildx or BuildKit version", async () => {
     const report = await diagnose({ ...HEALTHY, [VERSION]: { stdout: "buildx" } });
-    expect(report).toMatchObject({ healthy: true, version: undefined });
+    expect(report).toMatchObject({ healthy: true, clientVersion: undefined });
+    const inactive = await diagnose({
+      ...HEALTHY,
+      [INSPECT]: {
+        stdout: "Name: idle\nDriver: docker-container\n\nNodes:\nName: idle0\nStatus: inactive\n",
+      },
+    });
+    expect(inactive).toMatchObject({
+      healthy: true,
+      version: undefined,
+      builder: "idle (docker-container driver)",
+    });
   });
 });
 

@@ -12,16 +12,20 @@ import {
   probe,
   probeFailure,
 } from "@bento/container-core";
+import { parseBuilderInspect, withheldByDriver } from "./builder.js";
 import { BUILDX_ENV } from "./options.js";
 
 const BUILDX_HINT =
   "Install the buildx plugin (Debian: docker-buildx) into /usr/libexec/docker/cli-plugins/ or ~/.docker/cli-plugins/.";
 
 /**
- * Healthy when docker is (`docker` on PATH, a server of at least 18.09) and
- * `docker buildx` is present (its help shows `--builder`). The report's version
- * is buildx's own, which gates attestations. Before a build the help is not
- * asked: `docker buildx version` fails just the same without the plugin.
+ * Healthy when docker is (`docker` on PATH, a server of at least 18.09),
+ * `docker buildx` is present (its help shows `--builder`) and the builder it
+ * uses (`BUILDX_BUILDER`, else the current one) answers `docker buildx inspect`.
+ * The report's version is that builder's BuildKit, which the capabilities
+ * follow, with buildx's own as `clientVersion`; the docker driver withholds
+ * attestations. Before a build the help is not asked: `docker buildx version`
+ * fails just the same without the plugin.
  */
 export async function diagnoseBuildx(context: HealthContext): Promise<HealthReport> {
   const binary = context.which("docker");
@@ -42,10 +46,12 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
   // report still names the first that failed, in this order.
   const helpArgv = [binary, "buildx", "--help"];
   const versionArgv = [binary, "buildx", "version"];
-  const [server, help, version] = await Promise.all([
+  const inspectArgv = [binary, "buildx", "inspect"];
+  const [server, help, version, inspect] = await Promise.all([
     dockerServerVersion(context, binary, env),
     context.purpose === "build" ? undefined : run(helpArgv),
     run(versionArgv),
+    run(inspectArgv),
   ]);
   if (!("version" in server)) return report(server);
   const tooOld = serverTooOld(server.version, "buildx");
@@ -59,11 +65,30 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     });
   }
   if (version.failed) return report({ reason: version.failed, hint: BUILDX_HINT });
+  const clientVersion = parseBuildxVersion(version.result.stdout);
+  const chosen = env.BUILDX_BUILDER
+    ? `builder ${env.BUILDX_BUILDER} (BUILDX_BUILDER)`
+    : "the current builder";
+  const builder = parseBuilderInspect(inspect.result.stdout);
+  if (inspect.failed || builder === undefined) {
+    return report({
+      clientVersion,
+      reason: `${chosen} does not answer: ${inspect.failed ?? "`docker buildx inspect` names no builder"}`,
+      hint: env.BUILDX_BUILDER
+        ? "Set BUILDX_BUILDER to a builder `docker buildx ls` lists, and make sure its endpoint runs."
+        : "Select a working builder with `docker buildx use NAME` or BUILDX_BUILDER.",
+    });
+  }
+  const withheld = withheldByDriver(builder);
   return {
     backend: "buildx",
     healthy: true,
     binary,
-    version: parseBuildxVersion(version.result.stdout),
+    version: builder.buildkitVersion,
+    clientVersion,
+    endpoint: builder.endpoint,
+    builder: `${builder.name} (${builder.driver} driver)`,
+    ...(Object.keys(withheld).length ? { withheld } : {}),
   };
 }
 

@@ -49,7 +49,11 @@ export type BuildxOptions = OptionsOf<typeof buildxOptions>;
 /** Default environment of `docker buildx build`, as docker's. */
 export const BUILDX_ENV = { DOCKER_BUILDKIT: "1", DOCKER_SCAN_SUGGEST: "false" } as const;
 
-/** What `docker buildx build` can do, by buildx version. */
+/**
+ * What `docker buildx build` can do, by the BuildKit version of the builder it
+ * uses (health reads it from `docker buildx inspect`); the docker driver also
+ * withholds attestations whatever its version.
+ */
 export const buildxCapabilities = {
   buildkitSyntax: true,
   cacheMount: true,
@@ -57,11 +61,12 @@ export const buildxCapabilities = {
   multiPlatform: true,
   push: true,
   load: true,
-  attestations: { since: "0.11", note: "attest, provenance and sbom" },
+  attestations: { since: "0.11", note: "attest, provenance and sbom; not on the docker driver" },
   imageIdOutput: true,
-  // SOURCE_DATE_EPOCH needs BuildKit 0.11+ in the *builder*, whose version the
-  // health check does not know (the docker driver runs dockerd's own, 0.8 on 20.10):
-  // claim nothing rather than claim what may not happen.
-  reproducibleTimestamps: false,
+  // The docker driver runs dockerd's own BuildKit (0.8 on dockerd 20.10).
+  reproducibleTimestamps: {
+    since: "0.13",
+    note: "SOURCE_DATE_EPOCH build argument and the exporter's rewrite-timestamp",
+  },
   progress: true,
 } as const satisfies CapabilityTable;

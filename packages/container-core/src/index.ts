@@ -63,6 +63,7 @@ export {
   registerBackend,
   unregisterBackend,
 } from "./backend/registry.js";
+export { REWRITE_TIMESTAMP_SINCE, withRewriteTimestamp } from "./backend/rewrite-timestamp.js";
 export { validateOptions } from "./backend/validate-options.js";
 export { parseVersion, versionAtLeast } from "./backend/version.js";
 export { ARCHIVE_SUFFIXES, isArchivePath } from "./bento/archive.js";

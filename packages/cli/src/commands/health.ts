@@ -26,7 +26,10 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   const reports = await Promise.all(
     builders.map(async (builder) => {
       const report = await builder.diagnose({ env: io.env });
-      return { ...report, capabilities: liveCapabilities(builder.capabilities, report.version) };
+      return {
+        ...report,
+        capabilities: liveCapabilities(builder.capabilities, report.version, report.withheld),
+      };
     }),
   );
   io.stderr.write(coreCopiesWarning(loadedCores(), colorEnabled(io.stderr, io.env)));

@@ -13,21 +13,25 @@ export interface LiveReport extends HealthReport {
 }
 
 /**
- * `bento health`: one row per backend, which capabilities are live on the
- * healthy ones, then what to do about the unhealthy ones. Pure.
+ * `bento health`: one row per backend (with the endpoint checked, when any
+ * report names one), which capabilities are live on the healthy ones, then
+ * what to do about the unhealthy ones. Pure.
  */
 export function healthText(reports: readonly LiveReport[], color: boolean): string {
+  const endpoints = reports.some((report) => report.endpoint || report.builder);
   const rows = reports.map((report) => [
     report.backend,
     report.healthy ? paint("healthy", "green", color) : paint("unhealthy", "red", color),
     versionCell(report),
     report.binary ?? "-",
+    ...(endpoints ? [endpointCell(report)] : []),
     report.healthy ? "" : (report.reason ?? ""),
   ]);
   const hints = reports
     .filter((report) => !report.healthy && report.hint)
     .map((report) => `  ${report.backend}: ${report.hint}`);
-  const table = renderTable(["BACKEND", "STATUS", "VERSION", "BINARY", "REASON"], rows);
+  const headers = ["BACKEND", "STATUS", "VERSION", "BINARY", ...(endpoints ? ["ENDPOINT"] : [])];
+  const table = renderTable([...headers, "REASON"], rows);
   const healthy = reports.filter((report) => report.healthy);
   const live = healthy.length
     ? `\nLive capabilities:\n${renderTable(
@@ -39,6 +43,12 @@ export function healthText(reports: readonly LiveReport[], color: boolean): stri
       )}`
     : "";
   return hints.length ? `${table}${live}\nTo fix:\n${hints.join("\n")}\n` : `${table}${live}`;
+}
+
+/** Where the check went: the builder instance and its endpoint, as far as known. */
+function endpointCell(report: HealthReport): string {
+  const parts = [report.builder, report.endpoint].filter(Boolean);
+  return parts.length ? parts.join(" at ") : "-";
 }
 
 /** The report's version, and the client CLI's when the backend gave it (docker: server, then CLI). */

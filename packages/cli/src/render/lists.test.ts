@@ -48,6 +48,42 @@ describe("healthText", () => {
       ].join("\n"),
     );
   });
+
+  it("names the endpoint and builder checked when a report has one", () => {
+    const reports: LiveReport[] = [
+      {
+        backend: "buildx",
+        healthy: true,
+        version: "0.13.2",
+        binary: "/usr/bin/docker",
+        builder: "farm (remote driver)",
+        endpoint: "tcp://127.0.0.1:1234",
+        capabilities: liveCapabilities({}, "0.13.2"),
+      },
+      {
+        backend: "buildctl",
+        healthy: false,
+        endpoint: "tcp://127.0.0.1:9",
+        reason: "no answer",
+        capabilities: liveCapabilities({}, undefined),
+      },
+      { backend: "podman", healthy: true, capabilities: liveCapabilities({}, undefined) },
+    ];
+    expect(healthText(reports, false).split("\n").slice(0, 4)).toEqual([
+      "BACKEND   STATUS     VERSION  BINARY           ENDPOINT                                      REASON",
+      "buildx    healthy    0.13.2   /usr/bin/docker  farm (remote driver) at tcp://127.0.0.1:1234",
+      "buildctl  unhealthy  -        -                tcp://127.0.0.1:9                             no answer",
+      "podman    healthy    -        -                -",
+    ]);
+  });
+
+  it("turns withheld capabilities off whatever the version", () => {
+    const live = liveCapabilities({ attestations: { since: "0.11" } }, "0.13.2", {
+      attestations: "the docker driver",
+    });
+    expect(live.attestations).toBe(false);
+    expect(liveCapabilities({ attestations: { since: "0.11" } }, "0.13.2").attestations).toBe(true);
+  });
 });
 
 describe("backends", () => {

@@ -41,12 +41,19 @@ export function isSupported(support: CapabilitySupport | undefined, version?: st
   return typeof support === "object" ? versionAtLeast(version, support.since) : support === true;
 }
 
-/** Every capability of a backend, evaluated for the version its health check reported. */
+/**
+ * Every capability of a backend, evaluated for the version its health check
+ * reported; what the report withholds (see `HealthReport.withheld`) is off.
+ */
 export function liveCapabilities(
   table: CapabilityTable,
   version?: string,
+  withheld: Partial<Record<Capability, string>> = {},
 ): Record<Capability, boolean> {
   return Object.fromEntries(
-    CAPABILITIES.map((capability) => [capability, isSupported(table[capability], version)]),
+    CAPABILITIES.map((capability) => [
+      capability,
+      withheld[capability] === undefined && isSupported(table[capability], version),
+    ]),
   ) as Record<Capability, boolean>;
 }

@@ -1,5 +1,5 @@
 import type { CommandRunner } from "../process/runner.js";
-import type { CapabilityTable } from "./capabilities.js";
+import type { Capability, CapabilityTable } from "./capabilities.js";
 import type { OptionTable } from "./option-table.js";
 
 /** What `diagnose` found out about a backend on this machine. */
@@ -14,6 +14,10 @@ export interface HealthReport {
   clientVersion?: string;
   /** The daemon or service the check talked to (`tcp://…`, a socket), for remote builders. */
   endpoint?: string;
+  /** The builder instance checked, for backends that have several (buildx: `NAME (DRIVER driver)`). */
+  builder?: string;
+  /** Capabilities this builder lacks whatever its version says, each with why. */
+  withheld?: Partial<Record<Capability, string>>;
   /** Why the backend is unhealthy: the command that was run and what it said. */
   reason?: string;
   /** How to make it healthy (install, start a daemon, set a variable). */

@@ -45,8 +45,16 @@ export function checkCapabilities(
   builder: OCIBuilder,
   version: string | undefined,
   request: BuildRequest,
+  withheld: Partial<Record<Capability, string>> = {},
 ): void {
   for (const capability of requiredCapabilities(request)) {
+    const why = withheld[capability];
+    if (why !== undefined) {
+      throw new CapabilityError(
+        `The ${builder.name} backend cannot do ${LABELS[capability]}, which this build asks for: ${why}.`,
+        { hint: "Build on a builder that can, or drop that option." },
+      );
+    }
     if (isSupported(builder.capabilities[capability], version)) continue;
     const able = listBackends()
       .filter(

@@ -247,10 +247,12 @@ function checkRequest(
   emit({ type: "health", report, recalled });
   validateOptions(builder.name, builder.options, userOptions);
   const secretValues = buildStageSecrets(bento.config, env, onWarning);
-  checkCapabilities(builder, report.version, {
-    secrets: Object.keys(secretValues).length,
-    options: userOptions,
-  });
+  checkCapabilities(
+    builder,
+    report.version,
+    { secrets: Object.keys(secretValues).length, options: userOptions },
+    report.withheld,
+  );
   return secretValues;
 }
 

@@ -27,13 +27,14 @@ export function reproducibleChecks(context: EngineContext): void {
   }
 
   if (engine === "buildx") {
-    // buildx cannot know its builder's BuildKit version, so it claims nothing.
+    // The default builder uses the docker driver: dockerd 20.10's BuildKit 0.8, from
+    // `docker buildx inspect`. The remote suite shows a 0.13 builder pinning them.
     check("reproducible: says if applied, truly", engine, async () => {
       const { json, tags } = await context.builds().iris();
-      expect(json.reproducible).toEqual({
-        applied: false,
-        reason: "buildx cannot pin image timestamps",
-      });
+      expect(json.reproducible.applied).toBe(false);
+      expect(json.reproducible.reason).toMatch(
+        /^buildx cannot pin image timestamps \(needs buildx 0\.13\+; this is 0\.8/,
+      );
       expect(epochSeconds(await imageCreated(engine, tags[0]!))).not.toBe(
         epochSeconds(IRIS_CREATED),
       );

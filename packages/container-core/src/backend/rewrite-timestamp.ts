@@ -1,4 +1,4 @@
-import { versionAtLeast } from "@bento/container-core";
+import { versionAtLeast } from "./version.js";
 
 /**
  * BuildKit 0.13 added `rewrite-timestamp` to its image exporters: with it, files
