@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { tenThousandFiles } from "../support/bento-files.js";
 import { byteTree, stagedMismatch } from "../support/byte-tree.js";
 import { describeRun } from "../support/clean-error.js";
 import { startCli } from "../support/cli.js";
@@ -24,13 +25,6 @@ const POINTS: readonly [string, number][] = [
   ["nearly done", 90],
 ];
 
-function files(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let d = 0; d < 100; d++)
-    for (let f = 0; f < 100; f++) out[`src/pkg${d}/m${f}.py`] = `# ${d} ${f}\n`;
-  return out;
-}
-
 function staged(tree: string): number {
   try {
     return readdirSync(join(tree, "src")).length;
@@ -43,7 +37,7 @@ describe("a build killed outright", () => {
   it(`mid-staging, at ${POINTS.length} points: the next run takes the tree over`, async () => {
     const box = await sandbox("bento-kill-stage-");
     try {
-      const bento = await writeStagedBento(box, "many", files());
+      const bento = await writeStagedBento(box, "many", tenThousandFiles());
       const sources = [
         { tree: byteTree(bento.dir), at: "" },
         { tree: byteTree(bento.model.dir), at: bento.model.at },

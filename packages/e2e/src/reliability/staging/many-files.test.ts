@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFiles } from "../support/bento-files.js";
+import { tenThousandFiles, writeFiles } from "../support/bento-files.js";
 import { byteTree, stagedMismatch } from "../support/byte-tree.js";
 import { unstable } from "../support/leftovers.js";
 import { sandbox } from "../support/sandbox.js";
@@ -14,10 +14,7 @@ describe("a bento of 10,000 files", () => {
   it("is staged exactly, and again after many changes", async () => {
     const box = await sandbox("bento-many-");
     try {
-      const files: Record<string, string> = {};
-      for (let d = 0; d < 100; d++)
-        for (let f = 0; f < 100; f++) files[`src/pkg${d}/m${f}.py`] = `# ${d} ${f}\n`;
-      const bento = await writeStagedBento(box, "many", files);
+      const bento = await writeStagedBento(box, "many", tenThousandFiles());
       const sources = () => [
         { tree: byteTree(bento.dir), at: "" },
         { tree: byteTree(bento.model.dir), at: bento.model.at },

@@ -87,3 +87,11 @@ export async function writeStoreModel(home: string, name: string, version: strin
   });
   await writeFile(join(home, "models", name, "latest"), version);
 }
+
+/** 10,000 small files in 100 folders under `src/` (`src/pkgD/mF.py`), for staging at scale. */
+export function tenThousandFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let d = 0; d < 100; d++)
+    for (let f = 0; f < 100; f++) files[`src/pkg${d}/m${f}.py`] = `# ${d} ${f}\n`;
+  return files;
+}
