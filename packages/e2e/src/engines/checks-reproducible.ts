@@ -49,10 +49,13 @@ export function reproducibleChecks(context: EngineContext): void {
       expect(await imageCreated(engine, tags[0]!)).toBe("2026-01-15T10:20:30Z");
     });
 
+    // Both builds skip the cache: a cached step made earlier by another bento sharing the
+    // first steps (its own timestamp) leaves its id in buildah's history ("FROM <id>"), so
+    // only two no-cache builds promise one id.
     check("same image id twice (no cache)", engine, async () => {
-      const first = await context.builds().iris();
+      const first = await context.builds().irisRebuiltFromScratch();
       const layersBefore = (await imageInspect(engine, first.tags[0]!)).layers;
-      const again = await context.builds().irisRebuiltFromScratch();
+      const again = await context.builds().irisRebuiltFromScratchAgain();
       expect(again.json.argv).toContain("--no-cache");
       const layersAfter = (await imageInspect(engine, again.tags[0]!)).layers;
       const same = sharedPrefix(layersBefore, layersAfter);
