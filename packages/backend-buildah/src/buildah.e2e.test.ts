@@ -1,5 +1,5 @@
 import { backendEnv, which } from "@bento/container-core";
-import { checkFlagsAgainstHelp, requireEngine } from "@bento/test-support";
+import { checkFlagsAgainstHelp, flagsMissingFromTable, requireEngine } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { everyBuildahOption } from "../test/every-option.js";
 import { buildahBackend } from "./index.js";
@@ -28,6 +28,8 @@ describe.skipIf(!usable)("buildah against the real engine", () => {
     const check = await checkFlagsAgainstHelp(command, argv, env);
     expect(check.rejected).toEqual([]);
     expect(check.rejectsBogus).toBe(true);
+    // Both ways: every flag the help lists has an option (FLAGS_SET_BY_BUILD aside).
+    expect(flagsMissingFromTable(check.listed, buildahBackend.options)).toEqual([]);
     if (check.hidden.length)
       console.info(`buildah build accepts these hidden flags: ${check.hidden.join(", ")}`);
   });

@@ -23,8 +23,8 @@ export const dockerOnly: BuildRequest = { backend: "buildah", progress: "plain" 
 
 export const dockerOnlyThroughBuild: BuildOptions = {
   backend: "buildah",
-  // @ts-expect-error `disableContentTrust` is docker's
-  disableContentTrust: true,
+  // @ts-expect-error `squashAll` is podman's
+  squashAll: true,
 };
 
 // @ts-expect-error `jobs` is a number

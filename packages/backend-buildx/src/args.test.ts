@@ -22,12 +22,6 @@ describe("buildxBuildArgs", () => {
     ],
     ["load: false turns it off", { load: false }, ["/ctx"]],
     ["push turns load off", { push: true }, ["--push", "/ctx"]],
-    ["push and an explicit load: push wins", { push: true, load: true }, ["--push", "/ctx"]],
-    [
-      "a local output map turns load and push off",
-      { output: { type: "local", dest: "out" }, push: true },
-      ["--output", "type=local,dest=out", "/ctx"],
-    ],
     [
       "a local output string turns load off",
       { output: "type=local,dest=out" },
@@ -80,7 +74,7 @@ describe("buildxBuildArgs", () => {
       { ulimit: { nofile: [1024, 2048], nproc: [512, 512] } },
       ["--load", "--ulimit", "nofile=1024:2048", "--ulimit", "nproc=512:512", "/ctx"],
     ],
-    ["a number gives flag and value", { shmSize: 1024 }, ["--load", "--shm-size", "1024", "/ctx"]],
+    ["a size gives flag and value", { shmSize: "1g" }, ["--load", "--shm-size", "1g", "/ctx"]],
     [
       "a list repeats the flag",
       { allow: ["network.host", "security.insecure"] },
@@ -103,6 +97,23 @@ describe("buildxBuildArgs", () => {
     ],
   ])("%s", (_rule, options, argv) => {
     expect(args(options)).toEqual({ argv, warnings: [] });
+  });
+
+  it.each<[string, Input, string[], string]>([
+    [
+      "push and an explicit load: push wins",
+      { push: true, load: true },
+      ["--push", "/ctx"],
+      "buildx: load not passed: push replaces it.",
+    ],
+    [
+      "a local output map turns load and push off",
+      { output: { type: "local", dest: "out" }, push: true },
+      ["--output", "type=local,dest=out", "/ctx"],
+      "buildx: push not passed: the output is local.",
+    ],
+  ])("%s, and says so", (_rule, options, argv, warning) => {
+    expect(args(options)).toEqual({ argv, warnings: [warning] });
   });
 
   it.each<[string, Input, string]>([
@@ -156,7 +167,8 @@ describe("buildxBuildArgs", () => {
     expect(args({ ...everyBuildxOption, version: "0.13.1" })).toEqual({
       warnings: [],
       argv: [
-        ...["--add-host", "db:10.0.0.2", "--attest", "type=sbom", "--allow", "network.host"],
+        ...["--add-host", "db:10.0.0.2", "--annotation", "note=x"],
+        ...["--attest", "type=sbom", "--allow", "network.host"],
         ...[
           "--build-arg",
           "A=1",
@@ -184,7 +196,7 @@ describe("buildxBuildArgs", () => {
         ...["--no-cache-filter", "build", "--output", "type=docker", "--platform", "linux/amd64"],
         ...["--progress", "plain", "--provenance", "mode=max", "--pull", "--quiet"],
         ...["--sbom", "generator=scanner:1", "--secret", "id=token,src=/tmp/bento-token"],
-        ...["--shm-size", "67108864", "--ssh", "default", "--target", "runtime"],
+        ...["--shm-size", "64m", "--ssh", "default", "--target", "runtime"],
         ...["--ulimit", "nofile=1024:2048", "/ctx"],
       ],
     });

@@ -23,6 +23,9 @@ export function buildxBuildArgs(input: BuildArgsInput<BuildxOptions>): string[] 
   let push = input.push === true && !local;
   let load = input.load !== false && !push && !local;
   warnUnkeptPlatforms(platformCount(input.platform), push, warn);
+  if (input.load === true && !load)
+    warn(`buildx: load not passed: ${local ? "a local output" : "push"} replaces it.`);
+  if (input.push === true && !push) warn("buildx: push not passed: the output is local.");
   const { attest, provenance, sbom, ...rest } = input;
   const attests = isSupported(buildxCapabilities.attestations, input.version);
   if (!attests) warnDroppedAttestations(input, warn);

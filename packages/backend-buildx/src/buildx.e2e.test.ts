@@ -1,5 +1,5 @@
 import { backendEnv, which } from "@bento/container-core";
-import { exec, requireEngine } from "@bento/test-support";
+import { exec, flagsMissingFromTable, helpFlags, requireEngine } from "@bento/test-support";
 import { describe, expect, it } from "vitest";
 import { everyBuildxOption } from "../test/every-option.js";
 import { buildxBackend } from "./index.js";
@@ -29,9 +29,16 @@ describe.skipIf(!usable)("buildx against the real engine", () => {
     const env = backendEnv(buildxBackend);
     const help = await exec([...command, "--help"], { env });
     expect(help.exitCode, help.stderr).toBe(0);
-    const listed = new Set([...help.stdout.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]));
+    const listed = helpFlags(help.stdout);
     const produced = argv.flatMap((token) => /^--([a-z0-9-]+)/.exec(token)?.[1] ?? []);
     expect(produced).toContain("load");
     expect(produced.filter((flag) => !listed.has(flag))).toEqual([]);
+  });
+
+  it("has an option for every flag `docker buildx build --help` lists", async () => {
+    const help = await exec(["docker", ...buildxBackend.buildCommand, "--help"], {
+      env: backendEnv(buildxBackend),
+    });
+    expect(flagsMissingFromTable(helpFlags(help.stdout), buildxBackend.options)).toEqual([]);
   });
 });

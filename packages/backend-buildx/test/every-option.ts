@@ -3,6 +3,7 @@ import type { BuildxOptions } from "../src/options.js";
 /** One value for every buildx option (the type makes a missing one a compile error). */
 export const everyBuildxOption = {
   addHost: { db: "10.0.0.2" },
+  annotation: { note: "x" },
   attest: { type: "sbom" },
   allow: "network.host",
   buildArg: { A: "1" },
@@ -27,7 +28,7 @@ export const everyBuildxOption = {
   quiet: true,
   sbom: { generator: "scanner:1" },
   secret: { id: "token", src: "/tmp/bento-token" },
-  shmSize: 67108864,
+  shmSize: "64m",
   ssh: "default",
   target: "runtime",
   ulimit: { nofile: [1024, 2048] },

@@ -104,14 +104,25 @@ describe("dockerBuildArgs", () => {
     expect(
       dockerBuildArgs({ ...everyDockerOption, contextPath: "/ctx", warn: (m) => warnings.push(m) }),
     ).toEqual([
-      ...["--add-host", "db:10.0.0.2", "--build-arg", "A=1"],
-      ...["--cache-from", "type=local,src=/tmp/bento-cache", "--iidfile", "/tmp/bento-iid"],
-      ...["--isolation", "default", "--label", "team=ml", "--network", "host", "--no-cache"],
-      ...["--output", "type=docker", "--platform", "linux/amd64", "--progress", "plain"],
-      ...["--pull", "--quiet", "--secret", "id=token,src=/tmp/bento-token", "--ssh", "default"],
-      ...["--target", "runtime", "/ctx"],
+      ...["--add-host", "db:10.0.0.2", "--allow", "network.host", "--annotation", "note=x"],
+      ...["--attest", "type=sbom", "--build-arg", "A=1", "--build-context", "base=/tmp/bento-base"],
+      ...["--builder", "default", "--cache-from", "type=local,src=/tmp/bento-cache"],
+      ...["--cache-to", "type=local,dest=/tmp/bento-cache", "--cgroup-parent", "bento"],
+      ...["--compress", "--cpu-period", "100000", "--cpu-quota", "50000"],
+      ...["--cpu-shares", "512", "--cpuset-cpus", "0", "--cpuset-mems", "0", "--force-rm"],
+      ...["--iidfile", "/tmp/bento-iid", "--isolation", "default", "--label", "team=ml"],
+      ...["--load", "--memory", "2g", "--memory-swap", "-1"],
+      ...["--metadata-file", "/tmp/bento-metadata.json", "--network", "host", "--no-cache"],
+      ...["--no-cache-filter", "build", "--output", "type=docker", "--platform", "linux/amd64"],
+      ...["--progress", "plain", "--provenance", "mode=max", "--pull", "--quiet", "--rm"],
+      ...["--sbom", "generator=scanner:1", "--secret", "id=token,src=/tmp/bento-token"],
+      ...["--security-opt", "seccomp=unconfined", "--shm-size", "64m", "--squash"],
+      ...["--ssh", "default", "--target", "runtime", "--ulimit", "nofile=1024:2048", "/ctx"],
     ]);
-    expect(warnings).toEqual([]);
+    // disableContentTrust writes no flag, and says so.
+    expect(warnings).toEqual([
+      "docker: disableContentTrust writes no flag: BuildKit builds never verify content trust.",
+    ]);
   });
 
   it.each([

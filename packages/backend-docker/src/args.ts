@@ -8,6 +8,8 @@ export function dockerBuildArgs(input: BuildArgsInput<DockerOptions>): string[] 
   // the legacy builder skips verification by default anyway.
   const { disableContentTrust: _dropped, ...options } = input;
   const { isolation, hostPlatform = process.platform, warn = console.warn } = input;
+  if (input.disableContentTrust)
+    warn("docker: disableContentTrust writes no flag: BuildKit builds never verify content trust.");
   if (isolation !== undefined && isolation !== "default" && hostPlatform !== "win32") {
     warn(`docker: isolation "${isolation}" only works on Windows hosts.`);
   }

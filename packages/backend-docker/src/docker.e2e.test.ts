@@ -6,6 +6,8 @@ import {
   checkFlagsAgainstHelp,
   describeFailure,
   exec,
+  flagsMissingFromTable,
+  helpFlags,
   isCi,
   removeImages,
   requireEngine,
@@ -54,6 +56,13 @@ describe.skipIf(!usable)("docker against the real engine", () => {
     const check = await checkFlagsAgainstHelp(command, argv, env);
     expect(check.rejected).toEqual([]);
     expect(check.rejectsBogus).toBe(true);
+    // Both ways: every flag the help lists has an option (FLAGS_SET_BY_BUILD aside), for the
+    // BuildKit help (buildx's flags) and for the legacy builder's (DOCKER_BUILDKIT=0).
+    expect(flagsMissingFromTable(check.listed, dockerBackend.options)).toEqual([]);
+    const legacy = await exec([...command, "--help"], { env: { ...env, DOCKER_BUILDKIT: "0" } });
+    expect(legacy.exitCode, legacy.stderr).toBe(0);
+    expect(helpFlags(legacy.stdout)).toContain("memory");
+    expect(flagsMissingFromTable(helpFlags(legacy.stdout), dockerBackend.options)).toEqual([]);
     if (check.hidden.length)
       console.info(`docker build accepts these hidden flags: ${check.hidden.join(", ")}`);
   });

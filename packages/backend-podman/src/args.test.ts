@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BuildArgsInput } from "@bento/container-core";
+import { type BuildArgsInput, OptionError } from "@bento/container-core";
 import { describe, expect, it } from "vitest";
 import { podmanBuildArgs } from "./args.js";
+import { podmanBackend } from "./index.js";
 import type { PodmanOptions } from "./options.js";
 
 type Case = [rule: string, options: Partial<BuildArgsInput<PodmanOptions>>, argv: string[]];
@@ -111,5 +112,22 @@ describe("podmanBuildArgs", () => {
     ["extraArgs go before the context", { extraArgs: ["--pull=newer"] }, ["--pull=newer", "/ctx"]],
   ])("%s", (_rule, options, argv) => {
     expect(podmanBuildArgs({ contextPath: "/ctx", ...options })).toEqual(argv);
+  });
+});
+
+describe("podmanBackend.constructBuildArgs called directly", () => {
+  it("refuses an unknown or mistyped option instead of dropping it", () => {
+    const call = (options: Record<string, unknown>) => () =>
+      podmanBackend.constructBuildArgs({ contextPath: ".", ...options } as never);
+    expect(call({ shmSise: "1g" })).toThrow(OptionError);
+    expect(call({ shmSise: "1g" })).toThrow(
+      'Unknown option "shmSise" for the podman backend. Did you mean "shmSize"?',
+    );
+    expect(call({ jobs: "two" })).toThrow(/"jobs" of the podman backend must be a number/);
+    expect(podmanBackend.constructBuildArgs({ contextPath: ".", shmSize: "1g" })).toEqual([
+      "--shm-size",
+      "1g",
+      ".",
+    ]);
   });
 });

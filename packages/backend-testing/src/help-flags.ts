@@ -23,7 +23,7 @@ export async function checkFlagsAgainstHelp(
 ): Promise<HelpFlagCheck> {
   const help = await exec([...command, "--help"], { env });
   if (help.exitCode !== 0) throw new Error(`${command.join(" ")} --help failed: ${help.stderr}`);
-  const listed = new Set([...help.stdout.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!));
+  const listed = helpFlags(help.stdout);
   const hidden: string[] = [];
   const rejected: { flag: string; stderr: string }[] = [];
   for (const [i, token] of argv.entries()) {
@@ -36,4 +36,38 @@ export async function checkFlagsAgainstHelp(
   }
   const bogus = await exec([...command, "--bento-no-such-flag", "--help"], { env });
   return { listed, hidden, rejected, rejectsBogus: bogus.exitCode !== 0 };
+}
+
+/**
+ * Flags every backend leaves out of its option table on purpose: `build()`
+ * writes `--tag` (from `imageTag`) and `--file` (its Containerfile) itself, and
+ * `--help` is no build option.
+ */
+export const FLAGS_SET_BY_BUILD: readonly string[] = ["file", "help", "tag"];
+
+/** The flags an option table writes: each key in kebab-case, or its `flag` (up to any `=`). */
+export function tableFlags(table: Readonly<Record<string, { flag?: string }>>): Set<string> {
+  return new Set(
+    Object.entries(table).map(
+      ([key, spec]) =>
+        spec.flag?.split("=")[0] ?? key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+    ),
+  );
+}
+
+/** Flags `--help` lists that the table has no entry for, less `exceptions`, sorted. */
+export function flagsMissingFromTable(
+  listed: Iterable<string>,
+  table: Readonly<Record<string, { flag?: string }>>,
+  exceptions: readonly string[] = FLAGS_SET_BY_BUILD,
+): string[] {
+  const known = tableFlags(table);
+  return [...new Set(listed)]
+    .filter((flag) => !known.has(flag) && !exceptions.includes(flag))
+    .sort();
+}
+
+/** The flags a `--help` text lists. */
+export function helpFlags(help: string): Set<string> {
+  return new Set([...help.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!));
 }

@@ -1,5 +1,12 @@
 export { describeFailure, type ExecOptions, type ExecResult, exec } from "./exec.js";
-export { checkFlagsAgainstHelp, type HelpFlagCheck } from "./help-flags.js";
+export {
+  checkFlagsAgainstHelp,
+  FLAGS_SET_BY_BUILD,
+  flagsMissingFromTable,
+  type HelpFlagCheck,
+  helpFlags,
+  tableFlags,
+} from "./help-flags.js";
 export {
   DEFAULT_RECORDED_ENV,
   parseStandInLog,

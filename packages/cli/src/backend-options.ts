@@ -29,7 +29,7 @@ const FLAG_OF: Partial<Record<BuildOptionKey, string>> = {
   reproducible: "--no-reproducible",
   runAsRoot: "--run-as-root",
   dryRun: "--dry-run",
-  env: "--opt build-env=KEY=VALUE (podman's --env)",
+  env: "--opt build-env=KEY=VALUE (podman's and buildah's --env)",
 };
 
 const BUILD_KEYS: ReadonlySet<string> = new Set(BUILD_OPTION_KEYS);
@@ -47,15 +47,33 @@ export function backendOptions(
   const named = backend === "auto" ? undefined : builders.find((b) => b.name === backend);
   if (backend !== "auto" && named === undefined) getBackend(backend);
   const tables = named ? [named.options] : autoOrder(builders).map((builder) => builder.options);
-  const options = optsToOptions(entries, specLookup(tables), backend);
-  for (const key of Object.keys(options)) {
+  const options = optsToOptions(entries, specLookup(tables), backend, flagAlias(tables));
+  // `build()` drops `progress` on a backend without BuildKit, with a warning, as BentoML does.
+  const { progress: _progress, ...checked } = options;
+  for (const key of Object.keys(checked)) {
     if (BUILD_KEYS.has(key)) throw reservedKey(key as BuildOptionKey);
     if (key !== "extraArgs" && !tables.some((table) => Object.hasOwn(table, key))) {
       throw unknownOpt(key, backend, tables);
     }
   }
-  if (named) validateOptions(named.name, named.options, options);
+  if (named) validateOptions(named.name, named.options, named.options.progress ? options : checked);
   return options;
+}
+
+/**
+ * `--opt NAME` for an option whose flag is NAME under another key, as BentoML
+ * passes `--opt env=K=V` to podman's and buildah's `--env` (our `buildEnv`,
+ * since `build()` takes `env` as the process environment).
+ */
+function flagAlias(tables: readonly OptionTable[]): (key: string) => string {
+  return (key) => {
+    if (tables.some((table) => Object.hasOwn(table, key))) return key;
+    for (const table of tables) {
+      const found = Object.entries(table).find(([, spec]) => spec.flag === kebabCase(key));
+      if (found) return found[0];
+    }
+    return key;
+  };
 }
 
 function autoOrder(builders: readonly OCIBuilder[]): OCIBuilder[] {

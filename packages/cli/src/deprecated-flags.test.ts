@@ -41,6 +41,28 @@ describe("DIRECT_FLAGS", () => {
     expect(DIRECT_FLAGS).not.toHaveProperty(["progress"]);
   });
 
+  it("with --progress, are BentoML's 29: its equivalent and buildx groups", () => {
+    const bentoml = [
+      ...["add-host", "build-arg", "cache-from", "iidfile", "label", "network", "no-cache"],
+      ...["output", "platform", "progress", "pull", "secret", "ssh", "target"],
+      ...["allow", "attest", "build-context", "builder", "cache-to", "load", "push"],
+      ...["provenance", "quiet", "cgroup-parent", "ulimit", "no-cache-filter"],
+      ...["metadata-file", "sbom", "shm-size"],
+    ];
+    expect(bentoml).toHaveLength(29);
+    expect([...Object.keys(DIRECT_FLAGS), "progress"].sort()).toEqual([...bentoml].sort());
+    expect(
+      directFlagOpts({ attest: ["type=sbom"], provenance: ["mode=max"], sbom: ["true"] }),
+    ).toEqual({
+      opts: ["attest=type=sbom", "provenance=mode=max", "sbom=true"],
+      notes: [
+        "--attest is deprecated; use --opt attest=type=sbom instead.",
+        "--provenance is deprecated; use --opt provenance=mode=max instead.",
+        "--sbom is deprecated; use --opt sbom=true instead.",
+      ],
+    });
+  });
+
   it("becomes hidden flags, repeatable when they take a value", () => {
     const table = directFlagTable();
     expect(table["build-arg"]).toMatchObject({ type: "string", multiple: true, hidden: true });

@@ -3,11 +3,13 @@ import type { FlagTable } from "./flags.js";
 /**
  * BentoML's older direct flags of `bentoml containerize`, each the same as
  * `--opt <flag>[=VALUE]`: the booleans take no value, the others one (repeatable).
- * `--progress` is not among them: it is the CLI's own flag now.
+ * With `--progress` (the CLI's own flag now, which also takes BentoML's values)
+ * these are BentoML's 29 (its "Equivalent options" and "Buildx options" groups).
  */
 export const DIRECT_FLAGS: Readonly<Record<string, "boolean" | "string">> = {
   "add-host": "string",
   allow: "string",
+  attest: "string",
   "build-arg": "string",
   "build-context": "string",
   builder: "string",
@@ -23,9 +25,11 @@ export const DIRECT_FLAGS: Readonly<Record<string, "boolean" | "string">> = {
   "no-cache-filter": "string",
   output: "string",
   platform: "string",
+  provenance: "string",
   pull: "boolean",
   push: "boolean",
   quiet: "boolean",
+  sbom: "string",
   secret: "string",
   "shm-size": "string",
   ssh: "string",

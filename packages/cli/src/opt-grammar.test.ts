@@ -97,10 +97,19 @@ describe("optsToOptions", () => {
     expect(options("pull=always")).toEqual({ pull: "always" });
   });
 
-  it("takes the last value of a boolean or string option", () => {
-    expect(options("no-cache", "no-cache=false", "iidfile=/a", "iidfile:/b")).toEqual({
-      noCache: false,
-      iidfile: "/b",
+  it("refuses a boolean, string or number option given different values, never keeping the last", () => {
+    for (const raws of [
+      ["no-cache", "no-cache=false"],
+      ["iidfile=/a", "iidfile:/b"],
+      ["shm-size=1", "shm-size=2"],
+    ])
+      expect(() => options(...raws)).toThrow(/was given 2 different values .* takes one/);
+  });
+
+  it("takes a value repeated as it is, once", () => {
+    expect(options("no-cache", "no-cache=true", "iidfile=/a", "iidfile:/a")).toEqual({
+      noCache: true,
+      iidfile: "/a",
     });
   });
 

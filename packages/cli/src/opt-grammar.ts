@@ -65,16 +65,21 @@ export function collectOpts(entries: readonly OptEntry[]): Map<string, (string |
 /**
  * The backend options the `--opt` entries give, each converted to its
  * table's kind: booleans from no value, `true`/`false`/`1`/`0`; numbers parsed;
- * strings take the last value; lists, pairs, csv, ulimit and tuples one item per
- * argument. Unknown keys pass through for `validateOptions` to name the nearest.
+ * lists, pairs, csv, ulimit and tuples one item per argument. A single-valued
+ * option (boolean, number, string) given different values is refused, never
+ * reduced to the last. `alias` renames a key first (BentoML's `env` is
+ * podman's `buildEnv`). Unknown keys pass through for `validateOptions` to name
+ * the nearest.
  */
 export function optsToOptions(
   entries: readonly OptEntry[],
   lookup: SpecLookup,
   backend: string,
+  alias: (key: string) => string = (key) => key,
 ): Record<string, unknown> {
   const options: Record<string, unknown> = {};
-  for (const [key, values] of collectOpts(entries)) {
+  const renamed = entries.map((entry) => ({ ...entry, key: alias(entry.key) }));
+  for (const [key, values] of collectOpts(renamed)) {
     options[key] = convert(key, values, key === "extraArgs" ? LIST : lookup(key), backend);
   }
   return options;
@@ -95,20 +100,28 @@ function convert(
 ): unknown {
   const last = values[values.length - 1]!;
   if (spec === undefined) return values.length === 1 ? last : values;
-  if (spec.kind === "boolean") return booleanValue(last);
+  if (spec.kind === "boolean") return single(key, values.map(booleanValue));
   const items = values.map((value) => {
     if (value === true) throw missingValue(key, backend);
     return value;
   });
-  const text = items[items.length - 1]!;
-  switch (spec.kind) {
-    case "number":
-      return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
-    case "string":
-      return text;
-    default:
-      return items;
+  if (spec.kind !== "number" && spec.kind !== "string") return items;
+  const text = single(key, items);
+  if (spec.kind === "string") return text;
+  return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+}
+
+/** The one value of a single-valued option; different values given for it are refused. */
+function single<T>(key: string, values: readonly T[]): T {
+  const distinct = [...new Set(values)];
+  if (distinct.length > 1) {
+    const flag = kebabCase(key);
+    throw new OptionError(
+      `--opt ${flag} was given ${distinct.length} different values (${distinct.map(String).join(", ")}), and ${flag} takes one.`,
+      { hint: `Give --opt ${flag} once, with the value you mean.` },
+    );
   }
+  return distinct[0]!;
 }
 
 function booleanValue(value: string | true): boolean | string {

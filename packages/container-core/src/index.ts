@@ -7,6 +7,7 @@ export {
   isSupported,
   liveCapabilities,
 } from "./backend/capabilities.js";
+export { containersBuildOptions } from "./backend/containers-build-options.js";
 export type {
   BackendSpec,
   BuildArgsInput,

@@ -5,7 +5,10 @@ export {
   type ExecOptions,
   type ExecResult,
   exec,
+  FLAGS_SET_BY_BUILD,
+  flagsMissingFromTable,
   type HelpFlagCheck,
+  helpFlags,
   parseStandInLog,
   type RecordingStandIn,
   recordingStandIn,
@@ -13,9 +16,11 @@ export {
   type StandInOptions,
   standInScript,
   type TempDir,
+  tableFlags,
   tempDir,
 } from "@bento/backend-testing";
 export { baseImage, DEFAULT_BASE_IMAGE, registryBaseImage } from "./base-image.js";
+export { containersBuildSample } from "./containers-build-sample.js";
 export {
   ENGINE_PROBES,
   ENGINES,

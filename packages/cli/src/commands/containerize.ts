@@ -26,12 +26,12 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   const backend = lastString(values.backend) ?? io.env.BENTOML_CONTAINERIZE_BACKEND ?? "auto";
   // A named official backend is the only one loaded: the others would only cost start-up time.
   await loadBackends(pluginNames(strings(values.plugin), io.env), io.cwd, backend);
-  const entries = [...direct.entries, ...strings(values.opt).map(parseOpt)];
-  const options = backendOptions(backend, entries, listBackends());
   if (mode !== "quiet") {
     for (const note of direct.notes)
       io.stderr.write(`${paint("warning:", "yellow", color)} ${note}\n`);
   }
+  const entries = [...direct.entries, ...strings(values.opt).map(parseOpt)];
+  const options = backendOptions(backend, entries, listBackends());
   const imageTag = [...strings(values["image-tag"]), ...strings(values["docker-image-tag"])];
 
   const progress = createProgress(mode, io.stderr, { color });

@@ -1,6 +1,15 @@
 import { runCommand } from "../process/runner.js";
 import { which } from "../process/which.js";
-import type { BackendSpec, HealthContext, HealthReport, OCIBuilder } from "./contract.js";
+import type {
+  BackendSpec,
+  BuildArgsInput,
+  BuildInvocation,
+  HealthContext,
+  HealthReport,
+  OCIBuilder,
+} from "./contract.js";
+import type { OptionTable } from "./option-table.js";
+import { validateOptions } from "./validate-options.js";
 
 /** Upper bound of one health check when the caller sets none. */
 export const DEFAULT_HEALTH_TIMEOUT_MS = 10_000;
@@ -62,7 +71,9 @@ export function defineBackend<O = Record<string, unknown>>(
           }
         }
       : undefined,
-    constructBuildArgs: spec.constructBuildArgs,
+    constructBuildArgs: spec.options
+      ? checkedBuildArgs(name, spec.options, spec.constructBuildArgs)
+      : spec.constructBuildArgs,
     // A command hook that throws keeps `buildCommand`.
     buildCommandFor: spec.buildCommandFor
       ? (context) => {
@@ -109,4 +120,33 @@ async function boundedDiagnose(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** What `build()` passes besides the backend's options; never validated against the table. */
+const INVOCATION_KEYS: readonly (keyof BuildInvocation)[] = [
+  "contextPath",
+  "file",
+  "tag",
+  "cwd",
+  "which",
+  "version",
+  "hostPlatform",
+  "warn",
+];
+
+/**
+ * `constructBuildArgs` that validates its options against the table first, so a
+ * direct call never drops an unknown or mistyped option silently.
+ */
+function checkedBuildArgs<O>(
+  name: string,
+  table: OptionTable,
+  construct: (options: BuildArgsInput<O>) => string[],
+): (options: BuildArgsInput<O>) => string[] {
+  return (input) => {
+    const options: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+    for (const key of INVOCATION_KEYS) if (!Object.hasOwn(table, key)) delete options[key];
+    validateOptions(name, table, options);
+    return construct(input);
+  };
 }

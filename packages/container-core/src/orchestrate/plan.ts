@@ -20,6 +20,7 @@ import { planCommand } from "./command.js";
 import { writeContainerfile } from "./containerfile-file.js";
 import { imageLabels } from "./labels.js";
 import { useMountSyntax } from "./mount-syntax.js";
+import { dropProgressWithoutBuildkit } from "./progress-option.js";
 import { buildStageSecrets } from "./secrets.js";
 import { type SelectedBackend, selectBackend } from "./select-backend.js";
 import { splitOptions } from "./split-options.js";
@@ -245,6 +246,7 @@ function checkRequest(
   { userOptions, env, emit, onWarning }: Planning,
 ): Record<string, string> {
   emit({ type: "health", report, recalled });
+  dropProgressWithoutBuildkit(builder, env, userOptions, onWarning);
   validateOptions(builder.name, builder.options, userOptions);
   const secretValues = buildStageSecrets(bento.config, env, onWarning);
   checkCapabilities(
