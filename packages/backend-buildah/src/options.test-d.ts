@@ -34,6 +34,6 @@ export const apart: BuildOptions = { backend: "buildah", backendOptions: { layer
 
 export const dockerOnlyApart: BuildOptions = {
   backend: "buildah",
-  // @ts-expect-error `disableContentTrust` is docker's, apart in backendOptions too
-  backendOptions: { disableContentTrust: true },
+  // @ts-expect-error `squashAll` is podman's, apart in backendOptions too
+  backendOptions: { squashAll: true },
 };

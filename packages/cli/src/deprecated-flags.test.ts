@@ -51,16 +51,21 @@ describe("DIRECT_FLAGS", () => {
     ];
     expect(bentoml).toHaveLength(29);
     expect([...Object.keys(DIRECT_FLAGS), "progress"].sort()).toEqual([...bentoml].sort());
-    expect(
-      directFlagOpts({ attest: ["type=sbom"], provenance: ["mode=max"], sbom: ["true"] }),
-    ).toEqual({
-      opts: ["attest=type=sbom", "provenance=mode=max", "sbom=true"],
-      notes: [
-        "--attest is deprecated; use --opt attest=type=sbom instead.",
-        "--provenance is deprecated; use --opt provenance=mode=max instead.",
-        "--sbom is deprecated; use --opt sbom=true instead.",
-      ],
+    const { entries, notes } = directFlagEntries({
+      attest: ["type=sbom"],
+      provenance: ["mode=max"],
+      sbom: ["true"],
     });
+    expect(entries).toEqual([
+      { key: "attest", value: "type=sbom" },
+      { key: "provenance", value: "mode=max" },
+      { key: "sbom", value: "true" },
+    ]);
+    expect(notes).toEqual([
+      "--attest is deprecated; use --opt attest=type=sbom instead.",
+      "--provenance is deprecated; use --opt provenance=mode=max instead.",
+      "--sbom is deprecated; use --opt sbom=true instead.",
+    ]);
   });
 
   it("becomes hidden flags, repeatable when they take a value", () => {
