@@ -1,16 +1,21 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { OptionTable } from "@bento/container-core";
 import {
   exec,
+  flagsMissingFromTable,
+  helpFlags,
   imageInspect,
   registryBaseImage,
   removeImages,
   requireEngine,
   type TempDir,
+  tableFlags,
   tempDir,
 } from "@bento/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildctlBackend } from "./index.js";
+import { buildctlFlags } from "./options.js";
 
 // Issue 20: the backend on the real buildkitd scripts/engines/setup.sh starts (its default
 // socket): health asks the daemon, and the argv it constructs builds, loads into docker and
@@ -70,5 +75,15 @@ describe.skipIf(!usable)("buildctl on the real buildkitd", () => {
     const info = await imageInspect("buildctl", tag);
     expect(info.id).toBe(id);
     expect(info.labels["org.bento-container.test"]).toBe("buildctl");
+  });
+
+  it("has an option for every `buildctl build` flag, and writes only flags it lists", async () => {
+    const help = await exec(["buildctl", "build", "--help"]);
+    expect(help.exitCode).toBe(0);
+    const listed = helpFlags(help.stdout);
+    // The frontend options become `--opt key=value`, and the output choices pick `--output`.
+    const table: OptionTable = buildctlFlags;
+    expect(flagsMissingFromTable(listed, table)).toEqual([]);
+    expect([...tableFlags(table)].filter((flag) => !listed.has(flag))).toEqual([]);
   });
 });

@@ -18,6 +18,17 @@ export const buildctlFlags = {
   allow: { kind: "list", doc: "Extra privileged entitlements, e.g. security.insecure" },
   ssh: { kind: "list", doc: "SSH agent sockets or keys: default|<id>[=<socket>|<key>]" },
   metadataFile: { kind: "string", path: true, doc: "Write the build result metadata to this file" },
+  ociLayout: { kind: "list", doc: "Local OCI layouts the build may read: <name>=<path>" },
+  refFile: { kind: "string", path: true, doc: "Write the build ref to this file" },
+  registryAuthTlscontext: {
+    kind: "csv",
+    doc: "TLS settings for registry authentication: { host, insecure, ca, cert, key }",
+  },
+  sourcePolicyFile: { kind: "string", path: true, doc: "Read a source policy from this JSON file" },
+  debugJsonCacheMetrics: {
+    kind: "string",
+    doc: "Where to write JSON cache metrics: stdout, stderr or a file",
+  },
   opt: {
     kind: "pairs",
     separator: "=",

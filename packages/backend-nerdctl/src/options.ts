@@ -2,7 +2,10 @@ import type { CapabilityTable, OptionsOf, OptionTable } from "@bento/container-c
 
 /** `nerdctl build` options and nerdctl's global flags (BentoML's nerdctl signature), by camelCase key. */
 export const nerdctlOptions = {
+  allow: { kind: "list", doc: "Extra privileged entitlements, e.g. network.host" },
+  attest: { kind: "csv", doc: "Attestation parameters, e.g. { type: 'sbom' } (nerdctl 2.0+)" },
   buildArg: { kind: "pairs", separator: "=", doc: "Build-time variables: { KEY: value }" },
+  buildContext: { kind: "pairs", separator: "=", doc: "Additional build contexts: { name: path }" },
   buildkitHost: {
     kind: "string",
     doc: "BuildKit address, e.g. unix:///run/buildkit/buildkitd.sock",
@@ -15,12 +18,15 @@ export const nerdctlOptions = {
   iidfile: { kind: "string", path: true, doc: "Write the image id to this file" },
   ipfs: { kind: "boolean", doc: "Build with IPFS-addressed base images" },
   label: { kind: "pairs", separator: "=", doc: "Image labels: { key: value }" },
+  network: { kind: "string", doc: "Networking mode for RUN instructions: default, host or none" },
   noCache: { kind: "boolean", doc: "Do not use the build cache" },
   output: { kind: "csv", doc: "Output destination; a map gives one type=...,dest=... value" },
   platform: { kind: "list", doc: "Target platforms, e.g. linux/arm64" },
   progress: { kind: "string", values: ["auto", "tty", "plain"], doc: "Progress output type" },
+  provenance: { kind: "csv", doc: "Provenance attestation, e.g. { mode: 'max' } (nerdctl 2.0+)" },
   quiet: { kind: "boolean", doc: "Print only the image id" },
   rm: { kind: "boolean", doc: "Remove intermediate containers after a build" },
+  sbom: { kind: "csv", doc: "SBOM attestation, e.g. { generator: '...' } (nerdctl 2.0+)" },
   secret: { kind: "csv", doc: "A secret for RUN --mount=type=secret: { id, src }" },
   ssh: { kind: "list", doc: "SSH agent sockets or keys: default|<id>[=<socket>|<key>]" },
   target: { kind: "string", doc: "The build stage to build" },
@@ -50,7 +56,9 @@ export const nerdctlCapabilities = {
   multiPlatform: true,
   push: false,
   load: true,
-  attestations: false,
+  // --attest, --provenance and --sbom came with https://github.com/containerd/nerdctl/pull/2786
+  // (merged after the 1.7 branch).
+  attestations: { since: "2.0", note: "attest, provenance and sbom" },
   imageIdOutput: true,
   reproducibleTimestamps: false,
   progress: true,
