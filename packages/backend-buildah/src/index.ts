@@ -37,7 +37,7 @@ export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
   // buildah keeps no layer cache unless asked: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--layers)
   layeredDefaults: { layers: true },
   imageStore: buildahImageStore,
-  environmentImage: { codeOptions: { extraArgs: ["--layers=false"] } },
+  environmentImage: { options: { extraArgs: ["--layers=false"] } },
   diagnose: diagnoseBuildah,
   constructBuildArgs: buildahBuildArgs,
 });

@@ -24,8 +24,8 @@ export const podmanBackend = defineBackend<PodmanOptions>("podman", {
   imageId: { option: "iidfile", parse: parseIidfile },
   imageStore: cliImageStore,
   // A cached podman build re-hashes every COPY source and commits each step:
-  // the environment is its own image, and the code goes on top in one commit.
-  environmentImage: { codeOptions: { extraArgs: ["--layers=false"] } },
+  // the environment is its own image, the code goes on top, each in one commit.
+  environmentImage: { options: { extraArgs: ["--layers=false"] } },
   diagnose: diagnosePodman,
   constructBuildArgs: podmanBuildArgs,
 });

@@ -105,8 +105,13 @@ export interface ImageStoreCommands {
  * source (podman, buildah).
  */
 export interface EnvironmentImageSupport {
-  /** Options added to the small code build (e.g. one commit instead of one per step). */
-  codeOptions: Readonly<Record<string, unknown>>;
+  /**
+   * Options added to both builds. Podman and buildah get one commit per build
+   * (`--layers=false`): the code build is small, and an environment image
+   * committed once records no intermediate image ids in its history, so it is
+   * the same image whatever the layer cache held (reproducible ids).
+   */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** A builder backend: the TypeScript form of BentoML's `OCIBuilder`. */

@@ -10,6 +10,7 @@ import {
   inputsKey,
   reuseBlocker,
   stableArgv,
+  withoutCacheFlags,
 } from "../reuse/inputs-key.js";
 import { treeIdentity } from "../reuse/tree-identity.js";
 import { codeContainerfile, labelInstruction, splitContainerfile } from "./split.js";
@@ -67,7 +68,7 @@ export interface EnvironmentPlan {
   /** The code build's Containerfile (FROM the environment image) and where it was written. */
   containerfile: string;
   containerfilePath: string;
-  /** Options for the code build: the user's plus the backend's code options. */
+  /** Options for the code build: the user's plus the backend's split-build options. */
   codeOptions: Record<string, unknown>;
   /** Whether the labels are in the code Containerfile (else they stay command-line flags). */
   labelsInFile: boolean;
@@ -102,9 +103,11 @@ export async function planEnvironment(
   const runDir = await mkdtemp(join(inputs.cache, "run-"));
   inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   const imageIdFile = join(runDir, "environment-id");
+  const options = withSplitOptions(inputs.options, builder.environmentImage.options);
   const command = (tag: string) =>
     planCommand({
       ...inputs,
+      options,
       contextPath: inputs.contextPath,
       containerfilePath,
       tags: [tag],
@@ -116,7 +119,7 @@ export async function planEnvironment(
     containerfile: split.environment,
     argv: [
       builder.name,
-      ...stableArgv(draft.argv, {
+      ...stableArgv(withoutCacheFlags(draft.argv), {
         iidfile: [imageIdFile],
         containerfile: [containerfilePath],
         context: [inputs.contextPath],
@@ -149,7 +152,7 @@ export async function planEnvironment(
     },
     containerfile: code,
     containerfilePath: await writeContainerfile(inputs.cache, `${inputs.stem}-code`, code),
-    codeOptions: withCodeOptions(inputs.options, builder.environmentImage.codeOptions),
+    codeOptions: options,
     labelsInFile: labelInstruction(inputs.labels) !== undefined,
   };
 }
@@ -160,8 +163,8 @@ async function plainFiles(dir: string, names: readonly string[]): Promise<Set<st
   return new Set(names.filter((_, index) => kinds[index]?.isFile()));
 }
 
-/** The user's options with the backend's code options; `extraArgs` lists are joined. */
-function withCodeOptions(
+/** The user's options with the backend's split-build options; `extraArgs` lists are joined. */
+function withSplitOptions(
   own: Readonly<Record<string, unknown>>,
   code: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type BuildInputs, fromImages, inputsKey, reuseBlocker, stableArgv } from "./inputs-key.js";
+import {
+  type BuildInputs,
+  fromImages,
+  inputsKey,
+  reuseBlocker,
+  stableArgv,
+  withoutCacheFlags,
+} from "./inputs-key.js";
 
 const inputs: BuildInputs = {
   containerfile: "FROM base\nCOPY ./src ./src\n",
@@ -97,6 +104,22 @@ describe("reuseBlocker", () => {
       expect(reuseBlocker(["build", ...argv, "/ctx"])).toBeUndefined();
     },
   );
+});
+
+describe("withoutCacheFlags", () => {
+  it("drops no-cache and pull flags, keeps the rest", () => {
+    expect(
+      withoutCacheFlags([
+        "build",
+        "--no-cache",
+        "--pull=always",
+        "--layers",
+        "--pull",
+        "--tag",
+        "t",
+      ]),
+    ).toEqual(["build", "--layers", "--tag", "t"]);
+  });
 });
 
 describe("fromImages", () => {

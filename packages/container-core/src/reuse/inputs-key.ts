@@ -78,6 +78,23 @@ export function stableArgv(
 const NO_PULL = new Set(["never", "missing", "false"]);
 
 /**
+ * The argv without the flags that say how to build, not what: no-cache and
+ * pull policies. An image built with `--no-cache` is the same image, and
+ * keyed the same, so the image built FROM it stays byte for byte the same. Pure.
+ */
+export function withoutCacheFlags(argv: readonly string[]): string[] {
+  return argv.filter((token) => {
+    const [flag] = splitFlag(token);
+    return (
+      flag !== "--no-cache" &&
+      flag !== "--pull" &&
+      flag !== "--pull-always" &&
+      flag !== "--pull-never"
+    );
+  });
+}
+
+/**
  * Why a build must run even when its inputs are unchanged: a flag asking for
  * fresh layers or a fresh base image, or for output beyond the local store
  * (a push, an export, a metadata file). `undefined` when nothing stops reuse. Pure.
