@@ -51,7 +51,7 @@ export interface ImageLedger {
 export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
   const existing =
     engine.store === "podman"
-      ? idSet(await mustRun(["podman", "images", "--all", "--quiet", "--no-trunc"]))
+      ? idSet(await listing(["podman", "images", "--all", "--quiet", "--no-trunc"]))
       : new Set<string>();
   const ids: string[] = [];
   return {
@@ -77,7 +77,7 @@ export async function imageLedger(engine: BenchEngine): Promise<ImageLedger> {
  */
 async function taggedByOthers(engine: BenchEngine): Promise<Set<string>> {
   const format = "{{.ID}} {{.Repository}}:{{.Tag}}";
-  const lines = await mustRun([engine.store, "images", "--no-trunc", "--format", format]);
+  const lines = await listing([engine.store, "images", "--no-trunc", "--format", format]);
   const ids = new Set<string>();
   for (const line of lines.split("\n")) {
     const [id, name] = line.trim().split(" ");
@@ -87,6 +87,20 @@ async function taggedByOthers(engine: BenchEngine): Promise<Set<string>> {
 }
 
 /** The bench's own tags, and the environment images its builds made (keyed by the run's base image). */
+/**
+ * An image listing, asked again when it fails: podman's fails while another
+ * process removes an image it is listing ("image not known").
+ */
+async function listing(argv: readonly string[]): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await mustRun(argv);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 const BENCH_NAME = /^(localhost\/)?(bento-bench-[a-z]+|bento-env-[a-z0-9_.-]+):/;
 
 function bareId(id: string): string {
