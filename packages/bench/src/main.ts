@@ -10,6 +10,7 @@ import { writeResults } from "./report/write.js";
 import { benchBuilds, type EngineBuilds } from "./sections/builds.js";
 import { benchCli } from "./sections/cli-overhead.js";
 import { benchConcurrency } from "./sections/concurrency.js";
+import { benchRemote } from "./sections/remote.js";
 import { benchRestage } from "./sections/restage.js";
 import { benchRss } from "./sections/rss.js";
 import { benchStaging } from "./sections/staging.js";
@@ -82,6 +83,15 @@ try {
       reps: settings.reps,
       baseImage: settings.baseImage,
       baselineBin: settings.baselineBin,
+      log,
+    });
+  }
+  if (settings.sections.includes("remote")) {
+    log("remote BuildKit (TCP, mutual TLS) and a build cache shared through the registry");
+    results.remote = await benchRemote({
+      workspace,
+      reps: settings.reps,
+      runId: started.getTime().toString(36),
       log,
     });
   }

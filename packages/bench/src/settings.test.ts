@@ -9,7 +9,7 @@ describe("benchSettings", () => {
       cliReps: 7,
       modelBytes: 1024 ** 3,
       engines: ["docker", "podman", "buildah"],
-      sections: ["staging", "cli", "builds", "concurrency", "restage", "rss"],
+      sections: ["staging", "cli", "builds", "concurrency", "restage", "rss", "remote"],
       baseImage: "bento-base:bookworm",
     });
     expect(settings.outDir).toMatch(/bench-results$/);

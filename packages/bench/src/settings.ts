@@ -5,7 +5,15 @@ import { BENCH_ENGINES, type BenchEngineName } from "./engines.js";
 import { REPO_ROOT } from "./paths.js";
 
 /** The parts of the bench that can be run. */
-export const SECTIONS = ["staging", "cli", "builds", "concurrency", "restage", "rss"] as const;
+export const SECTIONS = [
+  "staging",
+  "cli",
+  "builds",
+  "concurrency",
+  "restage",
+  "rss",
+  "remote",
+] as const;
 
 /** One part of the bench. */
 export type Section = (typeof SECTIONS)[number];

@@ -20,7 +20,9 @@ export {
   tempDir,
 } from "@bento/backend-testing";
 export { baseImage, DEFAULT_BASE_IMAGE, registryBaseImage } from "./base-image.js";
+export { buildkitTcp } from "./buildkit-tcp.js";
 export { containersBuildSample } from "./containers-build-sample.js";
+export { type DaemonSpec, startDaemon, type TestDaemon } from "./daemon.js";
 export {
   ENGINE_PROBES,
   ENGINES,
@@ -39,6 +41,7 @@ export {
   sha256Hex,
   startFakeHub,
 } from "./fake-hub.js";
+export { type FreshBuildkitd, startFreshBuildkitd } from "./fresh-buildkitd.js";
 export { imageInspect } from "./image-inspect.js";
 export {
   type ImageHistoryEntry,

@@ -1,4 +1,5 @@
 import type { EngineBuilds } from "../sections/builds.js";
+import type { RemoteBuilds } from "../sections/remote.js";
 import { type Summary, speedup } from "../stats.js";
 import { formatBytes, formatMs, formatRatio } from "./format.js";
 import type { BenchResults } from "./results.js";
@@ -31,6 +32,7 @@ export function resultsMarkdown(results: BenchResults): string {
       )}. Model: ${formatBytes(settings.modelBytes)} of random bytes in the model store. Medians of ${settings.reps} runs (CLI: ${settings.cliReps}); whole bench ${formatMs(results.durationMs)}.`,
   ];
   if (results.builds.length) parts.push("", buildsSection(results.builds));
+  if (results.remote) parts.push("", remoteSection(results.remote));
   if (results.staging) parts.push("", stagingSection(results));
   if (results.restage) parts.push("", restageSection(results));
   if (results.rss) parts.push("", rssSection(results));
@@ -106,6 +108,43 @@ function buildsSection(builds: readonly EngineBuilds[]): string {
 
 function layersText(layers: { count: number; bytes: number }): string {
   return `${formatBytes(layers.bytes)} (${layers.count} layer${layers.count === 1 ? "" : "s"})`;
+}
+
+/** A row of two medians and how much faster the first is. */
+function timingRow(label: string, ours: Summary, theirs: Summary): string[] {
+  return [
+    label,
+    formatMs(ours.median),
+    formatMs(theirs.median),
+    formatRatio(speedup(theirs, ours)),
+  ];
+}
+
+function remoteSection(remote: RemoteBuilds): string {
+  const { bento, bentoml, fresh } = remote;
+  return [
+    "### Beyond one machine",
+    "",
+    `On the buildkitd at ${remote.endpoint} (mutual TLS), both ways pushing to the loopback registry; bytes are what the client sent to the daemon, counted by a proxy. Builder B is a fresh buildkitd (empty state) on a unix socket.`,
+    "",
+    markdownTable(
+      ["", "bento containerize", "BentoML's way", "speed-up"],
+      [
+        timingRow("rebuild after a one-line `src/` edit", bento.change, bentoml.change),
+        [
+          "bytes sent to the builder",
+          formatBytes(bento.sentBytes),
+          formatBytes(bentoml.sentBytes),
+          "",
+        ],
+      ],
+    ),
+    "",
+    markdownTable(
+      ["fresh builder B", "with the registry cache", "without", "speed-up"],
+      [timingRow("bento containerize", fresh.withCache, fresh.without)],
+    ),
+  ].join("\n");
 }
 
 function stagingSection(results: BenchResults): string {

@@ -1,6 +1,7 @@
 import type { EngineBuilds } from "../sections/builds.js";
 import type { CliTiming } from "../sections/cli-overhead.js";
 import type { ConcurrencyResult } from "../sections/concurrency.js";
+import type { RemoteBuilds } from "../sections/remote.js";
 import type { RestagePoint } from "../sections/restage.js";
 import type { RssPoint } from "../sections/rss.js";
 import type { StagingResult } from "../sections/staging.js";
@@ -32,6 +33,8 @@ export interface BenchResults {
   staging?: StagingResult;
   cli?: CliTiming[];
   builds: EngineBuilds[];
+  /** The remote BuildKit daemon and the shared cache (issue 20). */
+  remote?: RemoteBuilds;
   concurrency?: ConcurrencyResult;
   restage?: RestagePoint[];
   rss?: RssPoint[];

@@ -94,6 +94,29 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
       met: tenK.stage.median < 300,
     });
   }
+  if (results.remote) {
+    const { bento, bentoml, fresh } = results.remote;
+    const vsBentoml = speedup(bentoml.change, bento.change);
+    targets.push({
+      name: "code-change rebuild on a remote BuildKit (TCP) vs BentoML's way on it",
+      goal: "at least 20x faster",
+      measured: formatRatio(vsBentoml),
+      met: vsBentoml >= 20,
+    });
+    targets.push({
+      name: "bytes sent to the remote builder on that rebuild",
+      goal: "under 1 MiB (BentoML's way: over 1 GiB)",
+      measured: `${formatBytes(bento.sentBytes)} vs ${formatBytes(bentoml.sentBytes)}`,
+      met: bento.sentBytes < MIB,
+    });
+    const cached = speedup(fresh.without, fresh.withCache);
+    targets.push({
+      name: "fresh builder B with the registry cache vs without",
+      goal: "at least 3x faster",
+      measured: formatRatio(cached),
+      met: cached >= 3,
+    });
+  }
   if (results.staging) {
     for (const [when, pair] of Object.entries(results.staging)) {
       const ratio = speedup(pair.copy, pair.stage);

@@ -1,9 +1,14 @@
-import { imageInspect, registryBaseImage, removeImages, requireEngine } from "@bento/test-support";
+import {
+  buildkitTcp,
+  imageInspect,
+  registryBaseImage,
+  removeImages,
+  requireEngine,
+} from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containerize, runBento } from "../engines/bento-cli.js";
 import { IRIS } from "../engines/paths.js";
 import { type Sandbox, sandbox } from "../engines/sandbox.js";
-import { buildkitTcp } from "./buildkit-tls.js";
 import { configDigest, deleteFromRegistry, registryRef } from "./registry.js";
 
 // Issue 20: buildctl on the real buildkitd beyond loading into docker: into podman, pushed

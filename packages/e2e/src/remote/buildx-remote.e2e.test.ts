@@ -1,4 +1,5 @@
 import {
+  buildkitTcp,
   describeFailure,
   exec,
   registryBaseImage,
@@ -11,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containerize, runBento } from "../engines/bento-cli.js";
 import { IRIS } from "../engines/paths.js";
 import { type Sandbox, sandbox } from "../engines/sandbox.js";
-import { buildkitTcp } from "./buildkit-tls.js";
 import { deleteFromRegistry, fetchManifest, registryRef } from "./registry.js";
 
 // Issue 20: buildx's capabilities come from its builder. A `remote` driver builder on the

@@ -1,9 +1,14 @@
-import { registryBaseImage, removeImages, requireEngine } from "@bento/test-support";
+import {
+  type FreshBuildkitd,
+  registryBaseImage,
+  removeImages,
+  requireEngine,
+  startFreshBuildkitd,
+} from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containerize } from "../engines/bento-cli.js";
 import { IRIS } from "../engines/paths.js";
 import { type Sandbox, sandbox } from "../engines/sandbox.js";
-import { type FreshBuildkitd, startFreshBuildkitd } from "./buildkitd.js";
 import { deleteFromRegistry, fetchManifest, registryRef } from "./registry.js";
 
 // Issue 20: a build cache shared between machines through a registry. Builder A (the

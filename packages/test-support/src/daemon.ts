@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDir } from "@bento/test-support";
+import { tempDir } from "@bento/backend-testing";
 
 /** A daemon a test started in a private directory, stopped (and the directory removed) by `stop`. */
 export interface TestDaemon {

@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { exec, registryAddress } from "@bento/test-support";
+import { exec } from "@bento/backend-testing";
 import { startDaemon, type TestDaemon } from "./daemon.js";
+import { registryAddress } from "./registry.js";
 
 /** A fresh buildkitd with empty state: another machine's builder, as far as caches go. */
 export interface FreshBuildkitd extends TestDaemon {
