@@ -82,12 +82,12 @@ export {
   type BentoConfigBase,
   type BentoConfigV1,
   type BentoConfigV2,
+  type BentoDockerSection,
   type BentoEnv,
   type BentoModel,
   type BentoService,
   type CondaDependency,
   type CondaOptions,
-  type DockerOptions,
   type EnvStage,
   type HuggingFaceSource,
   type ImageOptions,
@@ -95,7 +95,7 @@ export {
   type ModelTag,
 } from "./bento/schema.js";
 export { validateBentoConfig } from "./bento/validate.js";
-export type { ContainerfileLayout } from "./containerfile/copy-entries.js";
+export type { Layout } from "./containerfile/copy-entries.js";
 export { CUDA_VERSIONS } from "./containerfile/cuda.js";
 export { DISTROS, type Distro } from "./containerfile/distro.js";
 export { FEATURES } from "./containerfile/features.js";
@@ -131,7 +131,6 @@ export type {
   BuildPlan,
   BuildResult,
   CommonBuildOptions,
-  Layout,
   RunPlanOptions,
   RuntimeBuildOptions,
 } from "./orchestrate/types.js";

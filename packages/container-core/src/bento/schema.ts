@@ -55,8 +55,8 @@ export interface BentoEnv {
   stage: EnvStage;
 }
 
-/** Spec 1 `docker:` options. */
-export interface DockerOptions {
+/** A spec 1 bento's `docker:` section of bento.yaml (not the docker backend's options). */
+export interface BentoDockerSection {
   distro?: string;
   python_version?: string;
   cuda_version?: string;
@@ -105,7 +105,7 @@ export interface BentoConfigBase {
 /** A spec 1 bento (no `spec:` key, or `spec: 1`). */
 export interface BentoConfigV1 extends BentoConfigBase {
   spec: 1;
-  docker: DockerOptions;
+  docker: BentoDockerSection;
   /** `python:` options, kept as read: the Containerfile does not use them. */
   python: Record<string, unknown>;
   conda: CondaOptions;

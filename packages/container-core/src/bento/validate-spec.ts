@@ -1,8 +1,8 @@
 import type {
+  BentoDockerSection,
   BentoEnv,
   CondaDependency,
   CondaOptions,
-  DockerOptions,
   EnvStage,
   ImageOptions,
 } from "./schema.js";
@@ -11,7 +11,7 @@ import { type FieldReader, isMapping, type Mapping, scalarText } from "./validat
 const STAGES: readonly EnvStage[] = ["all", "build", "runtime"];
 
 /** Spec 1 `docker:`. */
-export function readDocker(fields: FieldReader, root: Mapping): DockerOptions {
+export function readDocker(fields: FieldReader, root: Mapping): BentoDockerSection {
   const docker = fields.mapping(root.docker, "docker");
   const s = (key: string) => fields.optionalString(docker, key, `docker.${key}`);
   return {

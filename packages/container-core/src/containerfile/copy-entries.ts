@@ -3,8 +3,11 @@ import { allModels, type BentoConfig } from "../bento/schema.js";
 import { ContainerfileError } from "../errors.js";
 import { hasControlCharacter } from "./line-safety.js";
 
-/** How the Containerfile copies the bento: compat's one `COPY . ./` or layered's split. */
-export type ContainerfileLayout = "layered" | "compat";
+/**
+ * Containerfile layout: `layered` (default) copies models before code, so a code
+ * change reuses the model layers; `compat` is BentoML's one `COPY . ./`.
+ */
+export type Layout = "layered" | "compat";
 
 const PLAIN_NAME = /^[A-Za-z0-9_.@+=,-]+$/;
 /** Characters COPY would expand or glob even in JSON form, and path separators. */
@@ -17,7 +20,7 @@ const LAST = "src";
  * Layered copies models and hf-models first, then each other entry, and `src` last,
  * so a code change leaves the model layers cached; the resulting tree is compat's.
  */
-export function copyArguments(layout: ContainerfileLayout, entries: readonly string[]): string[] {
+export function copyArguments(layout: Layout, entries: readonly string[]): string[] {
   if (layout === "compat") return [". ./"];
   const names = [...new Set(entries)].filter((name) => name !== "." && name !== "..");
   const middle = names.filter((name) => !FIRST.includes(name) && name !== LAST).sort();

@@ -1,5 +1,5 @@
 import { nearest } from "../backend/nearest.js";
-import type { DockerOptions } from "../bento/schema.js";
+import type { BentoDockerSection } from "../bento/schema.js";
 import { ContainerfileError } from "../errors.js";
 import { cudaBaseImage, resolveCudaVersion } from "./cuda.js";
 import { collapseToOneLine } from "./line-safety.js";
@@ -41,7 +41,7 @@ export const MINICONDA_IMAGES: Readonly<Partial<Record<Distro, string>>> = {
  * else CUDA when `cuda_version` is set, else miniconda when conda is used, else python.
  */
 export function chooseV1Template(
-  docker: DockerOptions,
+  docker: BentoDockerSection,
   usesConda: boolean,
   baseImageOverride?: string,
 ): V1TemplateChoice {
@@ -113,7 +113,7 @@ function checkDistro(distro: string): Distro {
   });
 }
 
-function optionalPython(docker: DockerOptions): string | undefined {
+function optionalPython(docker: BentoDockerSection): string | undefined {
   const version = docker.python_version;
   return version === undefined
     ? undefined

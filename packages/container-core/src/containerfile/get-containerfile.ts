@@ -1,7 +1,7 @@
 import { stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { resolveBento } from "../bento/reference.js";
-import type { Layout } from "../orchestrate/types.js";
+import type { Layout } from "./copy-entries.js";
 import { generateContainerfile } from "./generate.js";
 
 /** Options of {@link getContainerfile}; BentoML's `get_containerfile` keywords in camelCase. */

@@ -1,6 +1,6 @@
 import type { BentoConfig } from "../bento/schema.js";
 import { ContainerfileError } from "../errors.js";
-import type { ContainerfileLayout } from "./copy-entries.js";
+import type { Layout } from "./copy-entries.js";
 import { assertFeatures } from "./features.js";
 import { COMPAT_FRONTEND } from "./header.js";
 
@@ -13,7 +13,7 @@ export interface BentoSource {
 /** Options of {@link generateContainerfile}. */
 export interface ContainerfileOptions {
   /** `layered` (default) splits the final copy so code changes keep model layers; `compat` is BentoML's output. */
-  layout?: ContainerfileLayout;
+  layout?: Layout;
   /** Use BuildKit syntax (`RUN --mount`); default true. */
   enableBuildkit?: boolean;
   /** BentoML extras installed at the end (spec 1 only). */
@@ -38,7 +38,7 @@ export interface ContainerfileOptions {
 
 /** Options with defaults applied and values checked. */
 export interface ResolvedOptions {
-  layout: ContainerfileLayout;
+  layout: Layout;
   enableBuildkit: boolean;
   features: readonly string[];
   baseImage?: string;
@@ -74,7 +74,7 @@ export function resolveOptions(options: ContainerfileOptions = {}): ResolvedOpti
 /** The `# syntax` frontend: only with BuildKit; compat defaults to BentoML's, layered to none. */
 function frontendOf(
   frontend: string | false | undefined,
-  layout: ContainerfileLayout,
+  layout: Layout,
   enableBuildkit: boolean,
 ): { frontend?: string; inertFrontend: boolean } {
   if (!enableBuildkit || frontend === false) return { inertFrontend: false };

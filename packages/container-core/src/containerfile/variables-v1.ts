@@ -1,4 +1,4 @@
-import type { BentoConfigV1, DockerOptions } from "../bento/schema.js";
+import type { BentoConfigV1, BentoDockerSection } from "../bento/schema.js";
 import { condaPythonVersion, usesConda } from "./conda.js";
 import { resolveCudaVersion } from "./cuda.js";
 import { chooseV1Template, type V1TemplateChoice } from "./distro.js";
@@ -54,7 +54,10 @@ export async function planV1(
 }
 
 /** `docker:` as `__options__*`, the names BentoML's templates and users' templates use. */
-function optionVariables(docker: DockerOptions, choice: V1TemplateChoice): Record<string, unknown> {
+function optionVariables(
+  docker: BentoDockerSection,
+  choice: V1TemplateChoice,
+): Record<string, unknown> {
   return {
     __options__distro: docker.distro ?? "debian",
     __options__python_version: choice.pythonVersion,
@@ -73,14 +76,14 @@ function optionVariables(docker: DockerOptions, choice: V1TemplateChoice): Recor
 }
 
 /** `system_packages`, each shell-quoted, space-separated. */
-function systemPackages(docker: DockerOptions): string {
+function systemPackages(docker: BentoDockerSection): string {
   return (docker.system_packages ?? [])
     .map((name, i) => shellQuote(assertOneLine(name, `docker.system_packages[${i}]`)))
     .join(" ");
 }
 
 /** `docker.env` as ARG/ENV pairs; values shell-quoted so spaces and quotes stay in the value. */
-function envPairs(docker: DockerOptions): { name: string; value: string }[] {
+function envPairs(docker: BentoDockerSection): { name: string; value: string }[] {
   return Object.entries(docker.env ?? {}).map(([name, value]) => ({
     name: assertEnvName(name, `docker.env.${name}`),
     value: shellQuote(assertOneLine(value, `docker.env.${name}`)),

@@ -1,7 +1,7 @@
 import { isSupported } from "../backend/capabilities.js";
 import type { OCIBuilder } from "../backend/contract.js";
 import { usesBuildkit } from "../backend/env.js";
-import type { Layout } from "./types.js";
+import type { Layout } from "../containerfile/copy-entries.js";
 
 /**
  * Whether the Containerfile may use `RUN --mount`: BentoML's rule for compat

@@ -1,13 +1,11 @@
 import type { HealthReport, OCIBuilder } from "../backend/contract.js";
 import type { CommonBackendOptions } from "../backend/option-table.js";
 import type { BackendName, BackendOptionsMap } from "../backend/options-map.js";
+import type { Layout } from "../containerfile/copy-entries.js";
 import type { DownloadProgress } from "../context/hf-download/download.js";
 import type { SecretFile } from "../context/secrets.js";
 import type { EnvironmentStep } from "../environment/plan-environment.js";
 import type { ReusePlan } from "../reuse/shortcut.js";
-
-/** Containerfile layout: `layered` (default) splits models from code; `compat` is BentoML's. */
-export type Layout = "layered" | "compat";
 
 /** Options of `build()` that do not depend on the backend. */
 export interface CommonBuildOptions {
