@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { allModels, loadBentoConfig } from "@bento/container-core";
+import { loadBentoConfig } from "@bento/container-core";
+import { allModels } from "@bento/container-core/internal";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_HOME, IRIS, IRIS_MODEL, SENTIMENT } from "./paths.js";
 

@@ -1,6 +1,7 @@
 import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { allModels, loadBentoConfig } from "@bento/container-core";
+import { loadBentoConfig } from "@bento/container-core";
+import { allModels } from "@bento/container-core/internal";
 import { writeRandomFile } from "./model.js";
 import { EXAMPLE_BENTO } from "./paths.js";
 

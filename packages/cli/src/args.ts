@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { nearest } from "@bento/container-core";
+import { nearest } from "@bento/container-core/internal";
 import { type FlagTable, GLOBAL_FLAGS } from "./flags.js";
 import { UsageError } from "./usage-error.js";
 

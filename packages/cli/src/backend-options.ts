@@ -4,12 +4,12 @@ import {
   type BuildOptionKey,
   getBackend,
   kebabCase,
-  nearest,
   type OCIBuilder,
   OptionError,
   type OptionTable,
   validateOptions,
 } from "@bento/container-core";
+import { nearest } from "@bento/container-core/internal";
 import { type OptEntry, optsToOptions, specLookup } from "./opt-grammar.js";
 import { UsageError } from "./usage-error.js";
 

@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 async function unknownCommand(command: string): Promise<Error> {
   const [{ nearest }, { UsageError }] = await Promise.all([
-    import("@bento/container-core"),
+    import("@bento/container-core/internal"),
     import("./usage-error.js"),
   ]);
   const guess = nearest(command, Object.keys(COMMANDS));

@@ -36,7 +36,6 @@ export {
 } from "./backend/health-probe.js";
 export { parseIidfile } from "./backend/image-id.js";
 export { camelCase, kebabCase } from "./backend/kebab.js";
-export { nearest } from "./backend/nearest.js";
 export type {
   BooleanOption,
   CommonBackendOptions,
@@ -67,47 +66,36 @@ export {
 export { REWRITE_TIMESTAMP_SINCE, withRewriteTimestamp } from "./backend/rewrite-timestamp.js";
 export { validateOptions } from "./backend/validate-options.js";
 export { parseVersion, versionAtLeast } from "./backend/version.js";
-export { ARCHIVE_SUFFIXES, isArchivePath } from "./bento/archive.js";
 export { type BentoListing, listBentos } from "./bento/list.js";
-export { loadBentoConfig, parseBentoConfig } from "./bento/load-config.js";
+export { loadBentoConfig } from "./bento/load-config.js";
 export {
   type BentoOrigin,
   type ResolveBentoOptions,
   type ResolvedBento,
   resolveBento,
 } from "./bento/reference.js";
-export {
-  allModels,
-  type BentoConfig,
-  type BentoConfigBase,
-  type BentoConfigV1,
-  type BentoConfigV2,
-  type BentoDockerSection,
-  type BentoEnv,
-  type BentoModel,
-  type BentoService,
-  type CondaDependency,
-  type CondaOptions,
-  type EnvStage,
-  type HuggingFaceSource,
-  type ImageOptions,
-  type ModelRegistry,
-  type ModelTag,
+export type {
+  BentoConfig,
+  BentoConfigBase,
+  BentoConfigV1,
+  BentoConfigV2,
+  BentoDockerSection,
+  BentoEnv,
+  BentoModel,
+  BentoService,
+  CondaDependency,
+  CondaOptions,
+  EnvStage,
+  HuggingFaceSource,
+  ImageOptions,
+  ModelRegistry,
+  ModelTag,
 } from "./bento/schema.js";
-export { validateBentoConfig } from "./bento/validate.js";
 export type { Layout } from "./containerfile/copy-entries.js";
-export { CUDA_VERSIONS } from "./containerfile/cuda.js";
-export { DISTROS, type Distro } from "./containerfile/distro.js";
-export { FEATURES } from "./containerfile/features.js";
-export { generateContainerfile } from "./containerfile/generate.js";
 export {
   type GetContainerfileOptions,
   getContainerfile,
 } from "./containerfile/get-containerfile.js";
-export type { BentoSource, ContainerfileOptions } from "./containerfile/options.js";
-export { buildSecretNames, buildStageEnvs } from "./containerfile/secrets.js";
-export { cacheDir } from "./context/cache-dir.js";
-export { hfHubCache } from "./context/hf-cache.js";
 export {
   type DownloadProgress,
   ensureHubModel,
@@ -118,10 +106,9 @@ export { type CoreCopy, loadedCores } from "./core-copies.js";
 export * from "./errors.js";
 export { validateImageTag } from "./image-tag.js";
 export { build } from "./orchestrate/build.js";
-export { imageLabels, type LabelSource, standardLabels } from "./orchestrate/labels.js";
 export { planBuild } from "./orchestrate/plan.js";
 export { planResult, runPlan } from "./orchestrate/run.js";
-export { AUTO_ORDER, type SelectedBackend, selectBackend } from "./orchestrate/select-backend.js";
+export { AUTO_ORDER } from "./orchestrate/select-backend.js";
 export { BUILD_OPTION_KEYS, type BuildOptionKey } from "./orchestrate/split-options.js";
 export type {
   AutoBuildOptions,
@@ -135,7 +122,7 @@ export type {
   RuntimeBuildOptions,
 } from "./orchestrate/types.js";
 export { formatArgv } from "./process/format-argv.js";
-export { parseStep, type StepProgress } from "./process/progress.js";
+export type { StepProgress } from "./process/progress.js";
 export {
   type CommandRunner,
   type RunOptions,
