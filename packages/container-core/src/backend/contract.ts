@@ -177,21 +177,11 @@ export interface BackendSpec<O = Record<string, unknown>> {
   /** Either a full report or a yes/no, as in BentoML. */
   health?: (context: HealthContext) => Promise<boolean>;
   diagnose?: (context: HealthContext) => Promise<HealthReport>;
-  /**
-   * A cheap identity of what the health check depends on (binary, daemon socket,
-   * settings), found without running anything; `undefined` when it cannot tell.
-   * Before a build, a healthy report with the same fingerprint from the last ten
-   * minutes stands in for the check; a failed build still runs the full check.
-   */
+  /** See {@link OCIBuilder.healthFingerprint}. */
   healthFingerprint?(context: HealthContext): Promise<string | undefined>;
   binary?: string;
   buildCommand?: readonly string[];
-  /**
-   * The arguments between `binary` and the build flags for one build, when they
-   * differ from `buildCommand` (`undefined` keeps it). Reads files and variables,
-   * runs nothing. Docker uses it to call `docker buildx build` itself where
-   * `docker build` would hand the build to buildx anyway.
-   */
+  /** See {@link OCIBuilder.buildCommandFor}. */
   buildCommandFor?(context: BuildCommandContext): readonly string[] | undefined;
   env?: Readonly<Record<string, string>>;
   /** See {@link OCIBuilder.hiddenEnv}. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { kebabCase } from "./kebab.js";
-import type { OptionSpec, OptionTable } from "./option-table.js";
+import { isTriple, type OptionSpec, type OptionTable } from "./option-table.js";
 
 /** Where relative path values are resolved from (the caller's working directory). */
 export interface FlagContext {
@@ -91,12 +91,6 @@ function joinEntries(map: Record<string, unknown>, separator: string): string[] 
  */
 function tupleItems(value: unknown): string[] {
   if (!Array.isArray(value)) return [String(value)];
-  if (isTriple(value)) return [value.join(":")];
+  if (isTriple(value) && value.every((item) => !item.includes(":"))) return [value.join(":")];
   return value.map((item) => (Array.isArray(item) ? item.join(":") : String(item)));
-}
-
-function isTriple(value: unknown[]): value is [string, string, string] {
-  return (
-    value.length === 3 && value.every((item) => typeof item === "string" && !item.includes(":"))
-  );
 }

@@ -66,6 +66,13 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
 /** A `[a, b, c]` tuple joined with `:` (podman's `volume`, `usernsUidMap`). */
 export type Triple = readonly [string, string, string];
+
+/** Whether `value` is a {@link Triple}: exactly three strings. */
+export function isTriple(value: unknown): value is Triple {
+  return (
+    Array.isArray(value) && value.length === 3 && value.every((item) => typeof item === "string")
+  );
+}
 type StringMap = Readonly<Record<string, string>>;
 
 /** The TypeScript type of one option's value. */

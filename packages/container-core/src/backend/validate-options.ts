@@ -1,6 +1,6 @@
 import { OptionError } from "../errors.js";
 import { nearest } from "./nearest.js";
-import type { OptionSpec, OptionTable } from "./option-table.js";
+import { isTriple, type OptionSpec, type OptionTable } from "./option-table.js";
 
 const COMMON_KEYS = new Set(["extraArgs"]);
 
@@ -77,7 +77,6 @@ const isString = (value: unknown): value is string => typeof value === "string";
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every(isString);
 const isStringOrList = (value: unknown): boolean => isString(value) || isStringList(value);
-const isTriple = (value: unknown): boolean => isStringList(value) && value.length === 3;
 const isSoftHard = (value: unknown): boolean =>
   Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n));
 
