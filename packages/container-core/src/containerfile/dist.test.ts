@@ -6,6 +6,7 @@ import { loadBentoConfig } from "../bento/load-config.js";
 import { generateContainerfile } from "./generate.js";
 
 const DIST = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+const DIST_INTERNAL = fileURLToPath(new URL("../../dist/internal.js", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/bentoml-compat/", import.meta.url));
 const CASES = ["s1-template-extend", "s2-basic", "s1-conda-debian"];
 const built = existsSync(DIST);
@@ -20,10 +21,11 @@ describe.skipIf(!built && !process.env.CI)("the built package", () => {
     const dirs = CASES.map((name) => `${FIXTURES}${name}/bento`);
     const script = `
       const core = await import(${JSON.stringify(DIST)});
+      const internal = await import(${JSON.stringify(DIST_INTERNAL)});
       const out = [];
       for (const dir of ${JSON.stringify(dirs)}) {
         const config = await core.loadBentoConfig(dir);
-        out.push(await core.generateContainerfile({ dir, config }, { layout: "compat" }));
+        out.push(await internal.generateContainerfile({ dir, config }, { layout: "compat" }));
       }
       process.stdout.write(JSON.stringify(out));`;
     const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
