@@ -79,8 +79,12 @@ function describeExport(
     };
   }
   if (ts.isVariableDeclaration(declaration)) {
-    const type = checker.typeToString(checker.getTypeOfSymbol(symbol), undefined, FLAGS);
-    return { name, text: `const ${name}: ${type};` };
+    const type = checker.getTypeOfSymbol(symbol);
+    const text = checker.typeToString(type, undefined, FLAGS);
+    // A large table (an option table) is reported by its keys.
+    const keys = type.getProperties().map((property) => property.name);
+    const shown = text.length > 200 && keys.length > 0 ? `{ ${keys.join("; ")} }` : text;
+    return { name, text: `const ${name}: ${shown};` };
   }
   const printed = printer
     .printNode(ts.EmitHint.Unspecified, declaration, declaration.getSourceFile())
