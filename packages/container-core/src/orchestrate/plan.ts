@@ -16,7 +16,7 @@ import { which } from "../process/which.js";
 import { planReuse } from "../reuse/shortcut.js";
 import { bentomlHome } from "../store/home.js";
 import { checkCapabilities } from "./capability-check.js";
-import { planCommand } from "./command.js";
+import { type CommandPlan, planCommand } from "./command.js";
 import { writeContainerfile } from "./containerfile-file.js";
 import { imageLabels } from "./labels.js";
 import { useMountSyntax } from "./mount-syntax.js";
@@ -169,14 +169,8 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     layered && common.environmentImage !== false && common.dryRun !== true
       ? await planEnvironment({
           ...shared,
+          ...environmentInputs(found, planning, secrets.specs),
           options,
-          bentoName: bento.config.name,
-          stem: `${bento.config.name}-${bento.config.version}`,
-          containerfile: found.containerfile,
-          secretSpecs: secrets.specs,
-          secretValues: found.secretValues,
-          cache: planning.cache,
-          cleanups: planning.cleanups,
           labels,
         })
       : undefined;
@@ -202,37 +196,72 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
           env: command.env,
           containerfile,
           contextPath: context.dir,
-          volatile: {
-            tag: tags,
-            iidfile: imageIdFile ? [imageIdFile] : [],
-            secrets: secrets.dir ? [secrets.dir] : [],
-            containerfile: [containerfilePath],
-            context: [context.dir],
-          },
+          volatile: volatileParts(tags, imageIdFile, secrets.dir, containerfilePath, context.dir),
           secretValues: found.secretValues,
           cache: planning.cache,
         });
+  const files = { containerfile, containerfilePath, imageIdFile, secrets: secrets.files };
+  return assemblePlan(found, planning, command, { ...files, reuse, environment: split?.step });
+}
+
+/** The plan's value from what planning found and decided. */
+function assemblePlan(
+  found: Findings,
+  planning: Planning,
+  command: CommandPlan,
+  parts: Pick<
+    BuildPlan,
+    "containerfile" | "containerfilePath" | "imageIdFile" | "secrets" | "reuse" | "environment"
+  >,
+): BuildPlan {
+  const { common, env } = planning;
   return {
-    backend: builder,
-    report,
-    tags,
+    backend: found.selected.builder,
+    report: found.selected.report,
+    tags: found.tags,
     argv: command.argv,
     shownArgv: command.shownArgv,
     env: command.env,
     loader: command.loader,
-    containerfile,
-    containerfilePath,
-    contextPath: context.dir,
-    secrets: secrets.files,
-    imageIdFile,
-    reuse,
-    environment: split?.step,
+    ...parts,
+    contextPath: found.context.dir,
     reproducible: command.reproducible,
     warnings: planning.warnings,
     dryRun: common.dryRun === true,
     userEnv: env,
     startedAt: planning.startedAt,
     cleanups: planning.cleanups,
+  };
+}
+
+/** What the environment build's plan takes from the findings besides the shared inputs. */
+function environmentInputs(found: Findings, planning: Planning, secretSpecs: string[]) {
+  const { name, version } = found.bento.config;
+  return {
+    bentoName: name,
+    stem: `${name}-${version}`,
+    containerfile: found.containerfile,
+    secretSpecs,
+    secretValues: found.secretValues,
+    cache: planning.cache,
+    cleanups: planning.cleanups,
+  };
+}
+
+/** The argv parts that differ between identical builds, which the reuse key leaves out. */
+function volatileParts(
+  tags: string[],
+  imageIdFile: string | undefined,
+  secretsDir: string | undefined,
+  containerfilePath: string,
+  contextDir: string,
+) {
+  return {
+    tag: tags,
+    iidfile: imageIdFile ? [imageIdFile] : [],
+    secrets: secretsDir ? [secretsDir] : [],
+    containerfile: [containerfilePath],
+    context: [contextDir],
   };
 }
 
