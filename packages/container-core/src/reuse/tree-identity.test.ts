@@ -31,6 +31,20 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe("treeIdentity", () => {
+  it("reads names that are not UTF-8, and tells two such names apart", async () => {
+    const odd = (byte: number) =>
+      Buffer.concat([
+        Buffer.from(`${join(tree, "src")}/not`),
+        Buffer.from([byte]),
+        Buffer.from(".py"),
+      ]);
+    await writeFile(odd(0xff), "a\n");
+    const first = await treeIdentity(tree);
+    await rm(odd(0xff));
+    await writeFile(odd(0xfe), "a\n");
+    expect(await treeIdentity(tree)).not.toBe(first);
+  });
+
   it("is stable while nothing changes, and the same for a tree of hard links", async () => {
     const first = await treeIdentity(tree);
     expect(await treeIdentity(tree)).toBe(first);

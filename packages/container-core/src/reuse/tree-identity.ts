@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { join } from "node:path";
+
+const SLASH = Buffer.from("/");
 
 /** Which files of a tree {@link treeIdentity} reads. */
 export interface TreeIdentityOptions {
@@ -29,33 +30,36 @@ export async function treeIdentity(
   options: TreeIdentityOptions = {},
 ): Promise<string> {
   const lines: string[] = [];
-  const top = readdirSync(dir)
-    .filter((name) => (options.only ? options.only.includes(name) : true))
-    .filter((name) => !options.skip?.includes(name));
+  const top = readdirSync(dir, { encoding: "buffer" })
+    .filter((name) => (options.only ? options.only.includes(name.toString()) : true))
+    .filter((name) => !options.skip?.includes(name.toString()));
   // Synchronous calls: tens of thousands of tiny metadata reads cost far less
-  // without a thread-pool round trip each.
-  walk(dir, top, "", lines, options.contentUpTo ?? 0);
+  // without a thread-pool round trip each. Names stay bytes: a name that is not
+  // UTF-8 has no string path to reach it by.
+  walk(Buffer.from(dir), top, "", lines, options.contentUpTo ?? 0);
   lines.sort();
   return createHash("sha256").update(lines.join("\n")).digest("hex");
 }
 
 function walk(
-  root: string,
-  names: readonly string[],
+  dir: Buffer,
+  names: readonly Buffer[],
   prefix: string,
   lines: string[],
   contentUpTo: number,
 ): void {
   for (const name of names) {
-    const path = join(root, prefix, name);
-    const relative = prefix ? `${prefix}/${name}` : name;
+    const path = Buffer.concat([dir, SLASH, name]);
+    // latin1 maps each byte to one character, so distinct names stay distinct.
+    const relative = prefix ? `${prefix}/${name.toString("latin1")}` : name.toString("latin1");
     const info = lstatSync(path, { bigint: true });
     const mode = (info.mode & 0o7777n).toString(8);
     if (info.isDirectory()) {
       lines.push(`d ${mode} ${JSON.stringify(relative)}`);
-      walk(root, readdirSync(path), relative, lines, contentUpTo);
+      walk(path, readdirSync(path, { encoding: "buffer" }), relative, lines, contentUpTo);
     } else if (info.isSymbolicLink()) {
-      lines.push(`l ${JSON.stringify(relative)} ${JSON.stringify(readlinkSync(path))}`);
+      const target = readlinkSync(path, { encoding: "buffer" }).toString("latin1");
+      lines.push(`l ${JSON.stringify(relative)} ${JSON.stringify(target)}`);
     } else if (info.isFile() && info.size <= BigInt(contentUpTo)) {
       const digest = createHash("sha256").update(readFileSync(path)).digest("hex");
       lines.push(`c ${mode} ${JSON.stringify(relative)} ${digest}`);
