@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mustRun, packed, tsc } from "./helpers/packed.js";
+import { compileApp, mustRun, packed, tsc } from "./helpers/packed.js";
 import { readmeBlocks } from "./helpers/readme.js";
 
 // (6) The README's "Writing a backend" package, written out verbatim from its
@@ -60,19 +60,7 @@ process.stdout.write(JSON.stringify(getBackend("kaniko").constructBuildArgs({ co
     const app = join(packed().app, "guide-consumer");
     await mkdir(join(app, "src"), { recursive: true });
     await writeFile(join(app, "src/main.ts"), consumer);
-    const tsconfig = {
-      compilerOptions: {
-        module: "nodenext",
-        target: "es2022",
-        strict: true,
-        types: ["node"],
-        outDir: "dist",
-        rootDir: "src",
-      },
-      include: ["src"],
-    };
-    await writeFile(join(app, "tsconfig.json"), JSON.stringify(tsconfig));
-    const checked = await tsc("tsconfig.json", app);
+    const checked = await compileApp(app);
     expect(checked.stdout + checked.stderr).toBe("");
     const { stdout } = await mustRun([process.execPath, "dist/main.js"], { cwd: app });
     expect(JSON.parse(stdout)).toEqual([

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mustRun, packed, tsc } from "./helpers/packed.js";
+import { compileApp, mustRun, packed } from "./helpers/packed.js";
 import { readmeBlocks } from "./helpers/readme.js";
 
 // (3) CommonJS: a script requires core and a backend; the README's `.cts`
@@ -43,19 +43,7 @@ describe("CommonJS consumers of the packed packages", () => {
     const [block] = readmeBlocks().filter((b) => b.title === "app.cts");
     expect(block).toBeDefined();
     await writeFile(join(dir, "src/app.cts"), block!.code);
-    const tsconfig = {
-      compilerOptions: {
-        module: "nodenext",
-        target: "es2022",
-        strict: true,
-        types: ["node"],
-        rootDir: "src",
-        outDir: "dist",
-      },
-      include: ["src"],
-    };
-    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
-    const checked = await tsc("tsconfig.json", dir);
+    const checked = await compileApp(dir);
     expect(checked.stdout + checked.stderr).toBe("");
     const { stdout } = await mustRun([process.execPath, "dist/app.cjs"], { cwd: dir });
     expect(stdout).toBe("[ 'docker' ] docker\n");

@@ -1,4 +1,4 @@
-import { mkdir, symlink } from "node:fs/promises";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,4 +59,28 @@ export async function mustRun(
 /** Type-checks (and emits, unless the project says noEmit) a TypeScript project with tsc. */
 export function tsc(project: string, cwd: string): Promise<ExecResult> {
   return exec([process.execPath, TSC, "-p", project], { cwd, timeoutMs: 120_000 });
+}
+
+/**
+ * Writes a strict nodenext `tsconfig.json` (src/ compiled to dist/, `compilerOptions`
+ * added) into `dir` and runs tsc there, as an app author's project would.
+ */
+export async function compileApp(
+  dir: string,
+  compilerOptions: Record<string, unknown> = {},
+): Promise<ExecResult> {
+  const tsconfig = {
+    compilerOptions: {
+      module: "nodenext",
+      target: "es2022",
+      strict: true,
+      types: ["node"],
+      rootDir: "src",
+      outDir: "dist",
+      ...compilerOptions,
+    },
+    include: ["src"],
+  };
+  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+  return tsc("tsconfig.json", dir);
 }
