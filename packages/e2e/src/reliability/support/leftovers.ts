@@ -1,8 +1,9 @@
 /**
  * The leftovers (as listed by `Sandbox.leftovers`) that a successful build may not leave: all
  * but the stable cache folders (generated Containerfiles, staged contexts, remembered health
- * checks, the archives parent, Hugging Face commit listings) — so run-* dirs, locks, half-written files and anything in
- * TMPDIR count. Pure.
+ * checks, the archives parent, Hugging Face commit listings, the records of built images that
+ * let an unchanged build be reused) — so run-* dirs, locks, half-written files and anything
+ * in TMPDIR count. Pure.
  */
 export function unstable(leftovers: readonly string[]): string[] {
   return leftovers.filter((path) => {
@@ -11,6 +12,7 @@ export function unstable(leftovers: readonly string[]): string[] {
     if (path.startsWith("cache/containerfiles/")) return false;
     if (path.startsWith("cache/health/")) return false;
     if (path.startsWith("cache/hf-listings/")) return false;
+    if (path.startsWith("cache/builds/")) return false;
     return !path.startsWith("cache/contexts/");
   });
 }
