@@ -9,16 +9,21 @@ export interface FileLock {
 
 /**
  * Takes an exclusive lock file holding this process's identity. A lock left by a
- * process that no longer exists is taken over; a live one is waited for.
+ * process that no longer exists is taken over; a live one is waited for, and
+ * `holder` (what a live holder is doing) goes into the time-out's hint.
  */
-export async function acquireLock(path: string, timeoutMs = 600_000): Promise<FileLock> {
+export async function acquireLock(
+  path: string,
+  holder: string,
+  timeoutMs = 600_000,
+): Promise<FileLock> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const lock = tryLock(path);
     if (lock) return lock;
     if (Date.now() > deadline) {
       throw new BentoError(`Timed out waiting for the lock ${path}.`, {
-        hint: "Another bento build of the same bento is using its context; wait for it, or remove the lock file if no build is running.",
+        hint: `${holder}; wait for it, or remove the lock file if no build is running.`,
       });
     }
     await sleep(50);

@@ -94,7 +94,13 @@ async function claimTree(parent: string, key: string): Promise<{ dir: string; lo
     if (lock) return { dir, lock };
   }
   const dir = join(parent, key);
-  return { dir, lock: await acquireLock(`${dir}.lock`) };
+  return {
+    dir,
+    lock: await acquireLock(
+      `${dir}.lock`,
+      "Another bento build of the same bento is using its context",
+    ),
+  };
 }
 
 /**

@@ -33,7 +33,10 @@ export async function ensureEnvironment(
     signal: options.signal,
   };
   await mkdir(dirname(step.lockPath), { recursive: true, mode: 0o700 });
-  const lock = await acquireLock(step.lockPath);
+  const lock = await acquireLock(
+    step.lockPath,
+    "Another bento build is building this environment image",
+  );
   try {
     const present = step.always ? undefined : await localImageId(access, step.tag);
     if (present) return present;

@@ -40,14 +40,15 @@ export async function ensureBlob(job: BlobJob): Promise<boolean> {
   const blob = blobPath(job.repoDir, job.file);
   if (await hasSize(blob, job.file.size)) return false;
   await mkdir(job.partialDir, { recursive: true });
-  const lock = await acquireLock(join(job.partialDir, `${job.file.etag}.lock`)).catch(
-    (error: unknown) => {
-      throw new ModelDownloadError(
-        `Timed out waiting for another build downloading "${job.file.path}" of "${job.subject.modelId}".`,
-        { hint: `If no other build is running, remove ${job.partialDir}.`, cause: error },
-      );
-    },
-  );
+  const lock = await acquireLock(
+    join(job.partialDir, `${job.file.etag}.lock`),
+    "Another build is downloading this file",
+  ).catch((error: unknown) => {
+    throw new ModelDownloadError(
+      `Timed out waiting for another build downloading "${job.file.path}" of "${job.subject.modelId}".`,
+      { hint: `If no other build is running, remove ${job.partialDir}.`, cause: error },
+    );
+  });
   try {
     if (await hasSize(blob, job.file.size)) return false;
     const partial = join(job.partialDir, `${job.file.etag}.incomplete`);
