@@ -1,5 +1,5 @@
 import { defineConfig } from "tsup";
-import { inlineTemplates } from "./build/inline-templates.js";
+import { inlineTemplates } from "./tsup/inline-templates.js";
 
 export default defineConfig({
   entry: ["src/index.ts", "src/internal.ts"],

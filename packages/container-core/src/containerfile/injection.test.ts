@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { KEYWORDS, parseInstructions, TempBentos } from "../../test/helpers/containerfile.js";
 import { BentoError } from "../errors.js";
 import type { ContainerfileOptions } from "./options.js";
-import { KEYWORDS, parseInstructions, TempBentos } from "./test-support.js";
 
 const bentos = new TempBentos();
 afterAll(() => bentos.cleanup());

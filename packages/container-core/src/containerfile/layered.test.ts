@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseInstructions, TempBentos } from "../../test/helpers/containerfile.js";
 import { loadBentoConfig } from "../bento/load-config.js";
 import { ContainerfileError } from "../errors.js";
 import { copyArguments } from "./copy-entries.js";
 import { generateContainerfile } from "./generate.js";
-import { parseInstructions, TempBentos } from "./test-support.js";
 
 const bentos = new TempBentos();
 afterAll(() => bentos.cleanup());

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { parseInstructions, TempBentos } from "../../test/helpers/containerfile.js";
 import { ContainerfileError } from "../errors.js";
 import { GENERATED_HEADER } from "./header.js";
-import { parseInstructions, TempBentos } from "./test-support.js";
 
 const bentos = new TempBentos();
 afterAll(() => bentos.cleanup());

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { parseInstructions, TempBentos } from "../../test/helpers/containerfile.js";
 import { parseBentoConfig } from "../bento/load-config.js";
 import { ContainerfileError } from "../errors.js";
 import { buildSecretNames, buildStageEnvs } from "./secrets.js";
-import { parseInstructions, TempBentos } from "./test-support.js";
 
 const bentos = new TempBentos();
 afterAll(() => bentos.cleanup());

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { supportMatrixMarkdown } from "./support-matrix.js";
+import { supportMatrixMarkdown } from "../../test/helpers/support-matrix.js";
 
 const README = fileURLToPath(new URL("../../../../README.md", import.meta.url));
 const START =

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
-import { parseInstructions } from "../../src/containerfile/test-support.js";
+import { parseInstructions } from "./containerfile.js";
 
 /**
  * The files a Containerfile's COPY and ADD instructions put into the image, as

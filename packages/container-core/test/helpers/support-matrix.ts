@@ -1,6 +1,6 @@
-import { CUDA_FULL_VERSIONS, CUDA_VERSIONS, cudaBaseImage } from "./cuda.js";
-import { DISTROS, MINICONDA_IMAGES, PYTHON_IMAGES } from "./distro.js";
-import { SUPPORTED_PYTHON_VERSIONS } from "./python-version.js";
+import { CUDA_FULL_VERSIONS, CUDA_VERSIONS, cudaBaseImage } from "../../src/containerfile/cuda.js";
+import { DISTROS, MINICONDA_IMAGES, PYTHON_IMAGES } from "../../src/containerfile/distro.js";
+import { SUPPORTED_PYTHON_VERSIONS } from "../../src/containerfile/python-version.js";
 
 const CUDA_DISTROS: readonly string[] = ["debian", "ubi8"];
 

@@ -4,9 +4,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { parseBentoConfig } from "../bento/load-config.js";
-import { generateContainerfile } from "./generate.js";
-import type { ContainerfileOptions } from "./options.js";
+import { parseBentoConfig } from "../../src/bento/load-config.js";
+import { generateContainerfile } from "../../src/containerfile/generate.js";
+import type { ContainerfileOptions } from "../../src/containerfile/options.js";
 
 /** Lines that matter when comparing Containerfiles: no blank or comment lines, but `# syntax` kept. */
 export function instructionLines(text: string): string[] {
