@@ -147,30 +147,36 @@ export class BackendUnavailableError extends BentoError {
 /** Options of a failed command. */
 export interface CommandFailedOptions extends BentoErrorOptions {
   argv: readonly string[];
-  exitCode?: number;
+  /** The engine command's own exit code (not bento's). */
+  engineExitCode?: number;
+  /** The signal that killed the engine command. */
   signal?: string;
-  stdoutTail?: string;
-  stderrTail?: string;
+  /** The command's last output lines, stdout and stderr interleaved as they came. */
+  outputTail?: string;
 }
 
-/** A backend command that exited non-zero or was killed. */
+/**
+ * A backend command that exited non-zero or was killed. `exitCode` is the exit
+ * code bento's CLI ends with (4); the engine's own is `engineExitCode`.
+ */
 export class CommandFailedError extends BentoError {
   override name = "CommandFailedError";
   override readonly code = "E_COMMAND_FAILED";
   override readonly exitCode: number = EXIT.buildFailed;
   readonly argv: readonly string[];
-  readonly commandExitCode?: number;
+  /** The engine command's own exit code; `undefined` when a signal killed it. */
+  readonly engineExitCode?: number;
+  /** The signal that killed the engine command. */
   readonly signal?: string;
-  readonly stdoutTail: string;
-  readonly stderrTail: string;
+  /** The command's last output lines, stdout and stderr interleaved. */
+  readonly outputTail: string;
 
   constructor(message: string, options: CommandFailedOptions) {
     super(message, options);
     this.argv = options.argv;
-    this.commandExitCode = options.exitCode;
+    this.engineExitCode = options.engineExitCode;
     this.signal = options.signal;
-    this.stdoutTail = options.stdoutTail ?? "";
-    this.stderrTail = options.stderrTail ?? "";
+    this.outputTail = options.outputTail ?? "";
   }
 }
 

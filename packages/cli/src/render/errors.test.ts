@@ -13,8 +13,8 @@ describe("formatError", () => {
   it("shows a failed command's last lines when the log was not streamed", () => {
     const error = new CommandFailedError("Command failed: docker build /c, exit code: 1", {
       argv: ["docker", "build", "/c"],
-      exitCode: 1,
-      stderrTail: "step 3\nno space left\n",
+      engineExitCode: 1,
+      outputTail: "step 3\nno space left\n",
       hint: "Read the output.",
     });
     expect(formatError(error, plain)).toBe(

@@ -6,7 +6,7 @@ interface BentoLike extends Error {
   code: string;
   exitCode: number;
   hint?: string;
-  stderrTail?: string;
+  outputTail?: string;
 }
 
 /** How to show an error. */
@@ -50,7 +50,7 @@ export function formatError(error: unknown, format: ErrorFormat): string {
       "",
     ].join("\n");
   }
-  const tail = format.showTail ? (error.stderrTail ?? "").trimEnd() : "";
+  const tail = format.showTail ? (error.outputTail ?? "").trimEnd() : "";
   return [
     `${label} ${error.message}`,
     ...(tail

@@ -191,8 +191,8 @@ describe("build", () => {
     registerStandIn("standin", "sh", ["-c", "echo broken step >&2; exit 3", "x"]);
     const failure = await rejectionOf<CommandFailedError>(run());
     expect(failure).toBeInstanceOf(CommandFailedError);
-    expect(failure.commandExitCode).toBe(3);
-    expect(failure.stderrTail).toContain("broken step");
+    expect(failure.engineExitCode).toBe(3);
+    expect(failure.outputTail).toContain("broken step");
     expect((await readdir(cache)).filter((n) => n.startsWith("run-"))).toEqual([]);
   });
 
@@ -219,7 +219,7 @@ describe("build", () => {
     expect(failure).toBeInstanceOf(CommandFailedError);
     expect(failure.message).toMatch(/exit code: 1; standin stopped answering: the daemon is gone$/);
     expect(failure.hint).toBe("start the daemon");
-    expect(failure.stderrTail).toContain("lost connection");
+    expect(failure.outputTail).toContain("lost connection");
     expect(purposes).toEqual(["build", "report"]);
   });
 

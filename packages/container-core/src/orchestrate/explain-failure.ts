@@ -18,10 +18,9 @@ export async function explainFailure(
     `${error.message}; ${builder.name} stopped answering: ${report.reason ?? "its health check fails"}`,
     {
       argv: error.argv,
-      exitCode: error.commandExitCode,
+      engineExitCode: error.engineExitCode,
       signal: error.signal,
-      stdoutTail: error.stdoutTail,
-      stderrTail: error.stderrTail,
+      outputTail: error.outputTail,
       hint: report.hint ?? `Start ${builder.name} again (see \`bento health\`), then rebuild.`,
       cause: error,
     },

@@ -60,8 +60,8 @@ describe("runBuildProcess", () => {
     );
     expect(error).toBeInstanceOf(CommandFailedError);
     expect(error.message).toMatch(/^Command failed: sh -c .*, exit code: 3$/);
-    expect(error.commandExitCode).toBe(3);
-    expect(error.stderrTail).toContain("boom");
+    expect(error.engineExitCode).toBe(3);
+    expect(error.outputTail).toContain("boom");
   });
 
   it("explains exit 137 as a kill for memory", async () => {

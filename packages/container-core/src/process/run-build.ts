@@ -150,9 +150,9 @@ function failure(
     exitCode !== undefined ? `exit code: ${exitCode}` : `killed by ${signal ?? "a signal"}`;
   return new CommandFailedError(`Command failed: ${formatArgv(argv)}, ${how}`, {
     argv,
-    exitCode,
+    engineExitCode: exitCode,
     signal,
-    stderrTail: tail,
+    outputTail: tail,
     hint: failureHint(exitCode, signal, argv[0] ?? ""),
   });
 }
