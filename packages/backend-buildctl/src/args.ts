@@ -36,7 +36,7 @@ export function buildctlBuildArgs(input: Input): string[] {
     output: withRewriteTimestamp(input.output ?? auto?.output, input.buildArg, input.version),
   };
   return [
-    ...optionArgs(buildctlFlags, flags, { cwd: input.cwd }),
+    ...optionArgs(buildctlFlags, flags, { cwd: input.cwd, exists: input.exists }),
     ...frontendOpts(input, flags.frontend).flatMap((opt) => ["--opt", opt]),
     ...(input.extraArgs ?? []),
   ];
@@ -56,8 +56,9 @@ function automaticOutput(input: Input): ReturnType<typeof autoOutput> {
 
 /** The build context and the Containerfile's directory, then the user's other `local` dirs. */
 function localDirs(input: Input, warn: (message: string) => void): Record<string, string> {
-  const context = absolutePath(input.contextPath, { cwd: input.cwd });
-  const file = input.file === undefined ? undefined : absolutePath(input.file, { cwd: input.cwd });
+  const lookup = { cwd: input.cwd, exists: input.exists };
+  const context = absolutePath(input.contextPath, lookup);
+  const file = input.file === undefined ? undefined : absolutePath(input.file, lookup);
   const dirs: Record<string, string> = {
     context,
     dockerfile: file === undefined ? context : dirname(file),

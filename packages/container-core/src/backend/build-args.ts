@@ -13,11 +13,11 @@ export function standardBuildArgs<I extends BuildArgsSource>(
   table: OptionTable,
   input: I,
 ): string[] {
-  const { contextPath, file, tag = [], cwd } = input;
+  const { contextPath, file, tag = [], cwd, exists } = input;
   return [
     ...tag.flatMap((name) => ["--tag", name]),
-    ...(file === undefined ? [] : ["--file", absolutePath(file, { cwd })]),
-    ...optionArgs(table, { ...(input as BuildArgsSource) }, { cwd }),
+    ...(file === undefined ? [] : ["--file", absolutePath(file, { cwd, exists })]),
+    ...optionArgs(table, { ...(input as BuildArgsSource) }, { cwd, exists }),
     ...(input.extraArgs ?? []),
     contextPath,
   ];

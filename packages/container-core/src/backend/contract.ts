@@ -55,8 +55,10 @@ export interface BuildInvocation {
   tag?: readonly string[];
   /** The user's working directory, for making path values absolute. */
   cwd?: string;
-  /** Whether a binary is on `PATH` (buildctl picks its output from it). */
+  /** Whether a binary is on `PATH` (buildctl picks its output from it); default: the real `PATH`. */
   which?: (binary: string) => string | undefined;
+  /** Whether a path exists (path values naming one are made absolute); default: the real filesystem. */
+  exists?: (path: string) => boolean;
   /** The binary's version from its health report; gates version-dependent flags (buildx attestations). */
   version?: string;
   /** The host's platform (default `process.platform`); some flags only work on Windows. */
@@ -148,7 +150,11 @@ export interface OCIBuilder<O = Record<string, unknown>> {
    * minutes stands in for the check; a failed build still runs the full check.
    */
   healthFingerprint?(context?: Partial<HealthContext>): Promise<string | undefined>;
-  /** The argv after `binary` and `buildCommand`. Pure. */
+  /**
+   * The argv after `binary` and `buildCommand`. Pure: `PATH` and the filesystem
+   * are looked at only through the input's `which` and `exists` (which default
+   * to the real ones; `build()` always passes them).
+   */
   constructBuildArgs(options: BuildArgsInput<O>): string[];
   /**
    * The arguments between `binary` and the build flags for one build, when they

@@ -129,6 +129,7 @@ const INVOCATION_KEYS: readonly (keyof BuildInvocation)[] = [
   "tag",
   "cwd",
   "which",
+  "exists",
   "version",
   "hostPlatform",
   "warn",

@@ -3,9 +3,11 @@ import { resolve } from "node:path";
 import { kebabCase } from "./kebab.js";
 import { isTriple, type OptionSpec, type OptionTable } from "./option-table.js";
 
-/** Where relative path values are resolved from (the caller's working directory). */
+/** How path values are resolved: from the caller's working directory, if the path exists. */
 export interface FlagContext {
   cwd?: string;
+  /** Whether a path exists; default: the real filesystem (pass one to keep the call pure). */
+  exists?: (path: string) => boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export function flagArgs(
 /** A value naming an existing path is made absolute, as BentoML does. */
 export function absolutePath(value: string, context: FlagContext = {}): string {
   const absolute = resolve(context.cwd ?? process.cwd(), value);
-  return existsSync(absolute) ? absolute : value;
+  return (context.exists ?? existsSync)(absolute) ? absolute : value;
 }
 
 function each(flag: string, values: readonly string[]): string[] {

@@ -57,6 +57,7 @@ export interface EnvironmentInputs {
   cwd?: string;
   cache: string;
   which(binary: string): string | undefined;
+  exists(path: string): boolean;
   cleanups: (() => Promise<void>)[];
   /** The image's labels, for the code build's LABEL instruction. */
   labels: Readonly<Record<string, string>>;

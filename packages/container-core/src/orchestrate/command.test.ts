@@ -63,6 +63,7 @@ function inputs(overrides: Partial<CommandInputs> = {}): CommandInputs {
     secretSpecs: [],
     runAsRoot: false,
     which: () => undefined,
+    exists: () => false,
     ...overrides,
   };
 }

@@ -31,6 +31,8 @@ export interface CommandInputs {
   runAsRoot: boolean;
   /** Path of a binary on `PATH` (buildctl picks its output from it). */
   which(binary: string): string | undefined;
+  /** Whether a path exists (path options naming one are made absolute). */
+  exists(path: string): boolean;
 }
 
 /** The build's command line, its environment and what it adds to the user's options. */
@@ -75,6 +77,7 @@ export function planCommand(inputs: CommandInputs): CommandPlan {
     tag: [...inputs.tags],
     cwd: inputs.cwd,
     which: inputs.which,
+    exists: inputs.exists,
     version: inputs.report.version,
   };
   const args = builder.constructBuildArgs({

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { validateOptions } from "../backend/validate-options.js";
@@ -163,6 +164,7 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     reproducible: common.reproducible ?? true,
     runAsRoot: common.runAsRoot === true,
     which: (binary: string) => which(binary, env),
+    exists: (path: string) => existsSync(path),
   };
   const labels = imageLabels(labelSource(bento), common.labels);
   const split =
