@@ -13,7 +13,8 @@ export const buildahOptions = {
   ...containersBuildOptions,
   cniConfigDir: { kind: "string", path: true, doc: "Directory of CNI configuration files" },
   cniPluginPath: { kind: "string", path: true, doc: "Directory of CNI plugins" },
-  // The old --pull-always/--pull-never spellings are deprecated and hidden from the help.
+  // The old --pull-always/--pull-never spellings are deprecated and hidden from the help
+  // (--pull takes always, missing, never, newer: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md).
   pullAlways: { kind: "boolean", flag: "pull=always", doc: "Always pull base images" },
   pullNever: { kind: "boolean", flag: "pull=never", doc: "Never pull; use local images only" },
 } as const satisfies OptionTable;

@@ -23,13 +23,17 @@ export interface OutputChoice {
 type Which = (binary: string) => string | undefined;
 
 // docker tags an unqualified name under its default domain; naming it so keeps
-// `docker load` from renaming the image.
+// `docker load` from renaming the image. The normalization docker applies:
+// https://pkg.go.dev/github.com/distribution/reference#ParseNormalizedNamed
 const DOCKER_DOMAIN = "docker.io";
 
 /**
  * With tags: pushed to their registry when asked; else a docker tarball named
  * after them for docker, or an OCI tarball for podman or nerdctl; the store is
- * the one asked for, or the first on PATH. `undefined` without tags.
+ * the one asked for, or the first on PATH. `undefined` without tags. buildctl
+ * stores an image nowhere by itself: the tarball goes to stdout, into the
+ * store's `load` (https://github.com/moby/buildkit#docker-tarball and
+ * https://github.com/moby/buildkit#oci-tarball).
  */
 export function autoOutput(
   tags: readonly string[] | undefined,

@@ -64,7 +64,10 @@ export const buildxCapabilities = {
   load: true,
   attestations: { since: "0.11", note: "attest, provenance and sbom; not on the docker driver" },
   imageIdOutput: true,
-  // The docker driver runs dockerd's own BuildKit (0.8 on dockerd 20.10).
+  // The docker driver runs dockerd's own BuildKit (0.8 on dockerd 20.10), whatever buildx's
+  // version: https://docs.docker.com/build/builders/drivers/docker/ . Layer file times follow
+  // SOURCE_DATE_EPOCH only with the exporter's rewrite-timestamp, BuildKit 0.13+:
+  // https://github.com/moby/buildkit/blob/v0.13.0/docs/build-repro.md#source_date_epoch
   reproducibleTimestamps: {
     since: "0.13",
     note: "SOURCE_DATE_EPOCH build argument and the exporter's rewrite-timestamp",

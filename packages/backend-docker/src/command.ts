@@ -1,7 +1,10 @@
 import { type BuildCommandContext, versionAtLeast } from "@bento/container-core";
 import { dockerContextName, findDockerPlugin, readDockerConfig } from "./cli-config.js";
 
-/** The first docker CLI that hands `docker build` to the buildx plugin. */
+/**
+ * The first docker CLI that hands `docker build` to the buildx plugin:
+ * https://github.com/docker/cli/pull/3314 (in https://github.com/moby/moby/releases/tag/v23.0.0).
+ */
 export const FORWARDING_CLI = "23.0";
 
 /**
@@ -21,6 +24,8 @@ export function dockerBuildCommand(
   if (!versionAtLeast(report.clientVersion, FORWARDING_CLI)) return undefined;
   if (!buildkitOn(env.DOCKER_BUILDKIT)) return undefined;
   const config = readDockerConfig(env);
+  // `docker buildx install` aliases `builder` in the CLI's config, which changes what
+  // `docker build` runs: https://github.com/docker/cli/issues/3789
   if (config?.aliases?.builder !== undefined) return undefined;
   if (findPlugin("buildx", env, config) === undefined) return undefined;
   const named =
@@ -30,7 +35,10 @@ export function dockerBuildCommand(
   return ["buildx", "build", "--builder", dockerContextName(env, config)];
 }
 
-/** `DOCKER_BUILDKIT` as the docker CLI reads it (Go's boolean syntax); unset counts as on. */
+/**
+ * `DOCKER_BUILDKIT` as the docker CLI reads it (Go's boolean syntax,
+ * https://pkg.go.dev/strconv#ParseBool); unset counts as on.
+ */
 function buildkitOn(value: string | undefined): boolean {
   return value === undefined || ["1", "t", "T", "TRUE", "true", "True"].includes(value);
 }

@@ -46,7 +46,8 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     });
   }
   if (help) {
-    // Docker CLI 23+ hands BuildKit builds to the buildx plugin and fails without it.
+    // Docker CLI 23+ hands BuildKit builds to the buildx plugin and fails without it:
+    // https://github.com/moby/moby/releases/tag/v23.0.0 (docker/cli#3314).
     const broken = probeFailure(helpArgv, help, context.timeoutMs);
     if (broken) {
       return report({

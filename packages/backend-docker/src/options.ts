@@ -94,6 +94,8 @@ export const dockerCapabilities = {
   load: true,
   attestations: false,
   imageIdOutput: true,
+  // dockerd's own BuildKit reads SOURCE_DATE_EPOCH from 0.11 (https://github.com/moby/buildkit/pull/2918);
+  // an engine with an older one keeps the build's own times (https://github.com/moby/moby/issues/43124).
   reproducibleTimestamps: {
     since: "23.0",
     note: "SOURCE_DATE_EPOCH build argument, BuildKit 0.11+",

@@ -7,7 +7,10 @@ import {
   versionAtLeast,
 } from "@bento/container-core";
 
-/** The oldest docker server with BuildKit, which buildx builds with too. */
+/**
+ * The oldest docker server with BuildKit, which buildx builds with too (18.09 runs
+ * BuildKit builds without experimental mode: https://github.com/moby/moby/pull/37593).
+ */
 export const MIN_DOCKER_SERVER = "18.09";
 
 /** How to get the docker CLI, for a report without one. */

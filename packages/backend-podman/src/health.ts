@@ -12,7 +12,11 @@ const INSTALL_HINT = "Install podman (Debian: `apt-get install podman`) and put 
 const MACHINE_HINT =
   "Start the podman machine: `podman machine start` (or `podman machine init` first).";
 
-/** Healthy when `podman` is on PATH and answers; on macOS and Windows its machine must be running. */
+/**
+ * Healthy when `podman` is on PATH and answers; on macOS and Windows its machine
+ * must be running, as podman builds there in a Linux VM:
+ * https://docs.podman.io/en/latest/markdown/podman-machine.1.html
+ */
 export async function diagnosePodman(context: HealthContext): Promise<HealthReport> {
   const report = await binaryVersionReport(context, {
     backend: "podman",

@@ -28,6 +28,6 @@ export const podmanCapabilities = {
   attestations: false,
   imageIdOutput: true,
   reproducibleTimestamps: { since: "2.2", note: "timestamp option (--timestamp)" },
-  // `podman build` rejects --progress.
+  // `podman build` rejects --progress (its options: https://docs.podman.io/en/latest/markdown/podman-build.1.html).
   progress: false,
 } as const satisfies CapabilityTable;

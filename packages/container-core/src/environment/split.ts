@@ -89,7 +89,10 @@ export interface CodeOptions {
  * The code build's Containerfile: FROM the environment image, the plain files
  * in one COPY, each directory in its own (COPY of several directories would
  * merge their contents), and the labels in one LABEL. Podman and buildah
- * spend about as long on each instruction as on the copy itself. Pure.
+ * spend about as long on each instruction as on the copy itself (each commits
+ * an image: https://github.com/containers/buildah/issues/1764), and apply
+ * `--label` flags in a commit step of their own after the last instruction
+ * (https://github.com/containers/buildah/issues/3370). Pure.
  */
 export function codeContainerfile(
   environmentImage: string,

@@ -183,6 +183,8 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     options: split?.codeOptions ?? options,
     containerfilePath,
     tags,
+    // Labels in the code Containerfile's one LABEL spare podman and buildah the extra
+    // commit step `--label` costs them: https://github.com/containers/buildah/issues/3370
     labels: split?.labelsInFile ? {} : labels,
     // The code build runs no RUN step: the environment build has the secrets.
     secretSpecs: split ? [] : secrets.specs,

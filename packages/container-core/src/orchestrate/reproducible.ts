@@ -14,7 +14,9 @@ const NOTHING = { options: {}, env: {} };
 /**
  * Pins image timestamps to the bento's creation time: `--timestamp` where the
  * backend has it (podman, buildah), and `SOURCE_DATE_EPOCH` as build argument
- * and environment (BuildKit 0.11+ reads it too). Says why when it cannot.
+ * and environment (BuildKit 0.11+ reads it too:
+ * https://github.com/moby/buildkit/blob/v0.13.0/docs/build-repro.md#source_date_epoch).
+ * Says why when it cannot.
  */
 export function reproduciblePlan(
   builder: OCIBuilder,

@@ -7,10 +7,13 @@ export interface StepProgress {
 }
 
 // BuildKit plain progress: "#7 [2/9] RUN ..." or "#7 [stage-1 2/9] COPY ...".
+// https://docs.docker.com/reference/cli/docker/buildx/build/#progress
 const BUILDKIT = /^#\d+ \[(?:[^\]\s]+ )?(\d+)\/(\d+)\] (.+)$/;
-// podman and buildah: "STEP 2/9: RUN ..." (older ones print "STEP 2: RUN ...").
+// podman and buildah: "STEP 2/9: RUN ..."; older ones print "STEP 2: RUN ...", without
+// the count (added by https://github.com/containers/buildah/pull/3265).
 const BUILDAH = /^STEP (\d+)(?:\/(\d+))?: (.+)$/;
-// docker's legacy builder: "Step 2/9 : RUN ...".
+// docker's legacy builder: "Step 2/9 : RUN ..." (the count since docker 1.13:
+// https://github.com/moby/moby/pull/24978).
 const LEGACY = /^Step (\d+)\/(\d+) : (.+)$/;
 
 /** The step a line of build output announces, or `undefined`. Pure. */
