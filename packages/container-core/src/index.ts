@@ -118,6 +118,7 @@ export type {
   BuildPlan,
   BuildResult,
   CommonBuildOptions,
+  EnvironmentBuild,
   RunPlanOptions,
   RuntimeBuildOptions,
 } from "./orchestrate/types.js";

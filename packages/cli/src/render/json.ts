@@ -14,6 +14,8 @@ export interface BuildResultJson {
   dryRun: boolean;
   /** True when no build ran: an image built from the same inputs was tagged. */
   reused: boolean;
+  /** The environment image's build, run before `argv` when its tag is not in the store; `null` for a single build. */
+  environment: { tag: string; argv: string[]; containerfile: string } | null;
 }
 
 /** The JSON view of a build result. Pure. */
@@ -29,6 +31,13 @@ export function buildResultJson(result: BuildResult): BuildResultJson {
     warnings: result.warnings,
     dryRun: result.dryRun,
     reused: result.reused === true,
+    environment: result.environment
+      ? {
+          tag: result.environment.tag,
+          argv: result.environment.argv,
+          containerfile: result.environment.containerfilePath,
+        }
+      : null,
   };
 }
 

@@ -81,7 +81,33 @@ describe("dryRunText and JSON", () => {
       warnings: ["w"],
       dryRun: false,
       reused: false,
+      environment: null,
     });
     expect(buildResultJson({ ...result, reused: true }).reused).toBe(true);
+  });
+
+  const environment = {
+    tag: "bento-env-iris:0123",
+    argv: ["buildah", "build", "--tag", "bento-env-iris:0123", "/ctx"],
+    containerfilePath: "/cache/iris-environment.Dockerfile",
+  };
+
+  it("gives both commands of a split build, the environment image's first", () => {
+    const text = dryRunText({ ...result, dryRun: true, environment });
+    const first = text.indexOf("buildah build --tag bento-env-iris:0123 /ctx\n");
+    const second = text.indexOf("buildah build --tag iris:v1 --label 'a b' /ctx\n");
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(text).toContain("bento-env-iris:0123, built only when the image store lacks that tag");
+    expect(text).toContain("Containerfile: /cache/iris-environment.Dockerfile\n");
+    expect(text).toContain("Containerfile: /cache/iris.Dockerfile\n");
+  });
+
+  it("gives the environment image's build in JSON, its Containerfile as a path", () => {
+    expect(buildResultJson({ ...result, environment }).environment).toEqual({
+      tag: "bento-env-iris:0123",
+      argv: environment.argv,
+      containerfile: "/cache/iris-environment.Dockerfile",
+    });
   });
 });

@@ -36,14 +36,32 @@ export function builtText(result: BuildResult, runtime: string, color: boolean):
   ].join("\n");
 }
 
-/** What a dry run prints: where the Containerfile is and the exact command. Pure. */
+/**
+ * What a dry run prints: where the Containerfile is and the exact command, or
+ * for a split build both commands in the order they would run. Pure.
+ */
 export function dryRunText(result: BuildResult): string {
+  const head = `Dry run with ${result.backend}; nothing was built.`;
+  const { environment } = result;
+  if (!environment) {
+    return [
+      head,
+      `Containerfile: ${result.containerfilePath}`,
+      `Context:       ${result.contextPath}`,
+      "Command:",
+      `  ${formatArgv(result.argv)}`,
+      "",
+    ].join("\n");
+  }
   return [
-    `Dry run with ${result.backend}; nothing was built.`,
-    `Containerfile: ${result.containerfilePath}`,
+    head,
     `Context:       ${result.contextPath}`,
-    "Command:",
-    `  ${formatArgv(result.argv)}`,
+    `1. The environment image ${environment.tag}, built only when the image store lacks that tag:`,
+    `   Containerfile: ${environment.containerfilePath}`,
+    `   ${formatArgv(environment.argv)}`,
+    "2. The image, FROM the environment image:",
+    `   Containerfile: ${result.containerfilePath}`,
+    `   ${formatArgv(result.argv)}`,
     "",
   ].join("\n");
 }

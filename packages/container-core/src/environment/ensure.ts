@@ -48,8 +48,9 @@ export async function ensureEnvironment(
       onLine: options.onLine,
     });
     const id =
-      parseIidfile(await readFile(step.imageIdFile, "utf8").catch(() => "")) ??
-      (await localImageId(access, step.tag));
+      parseIidfile(
+        step.imageIdFile ? await readFile(step.imageIdFile, "utf8").catch(() => "") : "",
+      ) ?? (await localImageId(access, step.tag));
     if (!id) throw new Error(`The environment image ${step.tag} was built but has no id.`);
     return id;
   } finally {

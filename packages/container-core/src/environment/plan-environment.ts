@@ -25,9 +25,12 @@ export interface EnvironmentStep {
   /** `bento-env-<bento name>:<key>`: the key covers everything the image is built from. */
   tag: string;
   argv: string[];
+  /** The argv as reports show it (the backend's hidden variables as `$NAME`). */
+  shownArgv: string[];
   env: Record<string, string>;
   containerfilePath: string;
-  imageIdFile: string;
+  /** Where the engine writes the image's id; none for a dry run (its command runs as printed). */
+  imageIdFile?: string;
   /** Taken while the image is looked up and built, so concurrent builds build it once. */
   lockPath: string;
   /** Arguments before the engine's binary (`sudo --preserve-env`). */
@@ -61,6 +64,8 @@ export interface EnvironmentInputs {
   cleanups: (() => Promise<void>)[];
   /** The image's labels, for the code build's LABEL instruction. */
   labels: Readonly<Record<string, string>>;
+  /** A dry run: the step is planned to be shown, so it gets no image-id file. */
+  dryRun?: boolean;
 }
 
 /** A build split in two: the environment step and the code build's Containerfile. */
@@ -101,11 +106,9 @@ export async function planEnvironment(
     `${inputs.stem}-environment`,
     split.environment,
   );
-  const runDir = await mkdtemp(join(inputs.cache, "run-"));
-  inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
-  const imageIdFile = join(runDir, "environment-id");
+  const imageIdFile = inputs.dryRun ? undefined : await environmentIdFile(inputs);
   const options = withSplitOptions(inputs.options, builder.environmentImage.options);
-  const command = (tag: string) =>
+  const command = (tag: string, idFile = imageIdFile) =>
     planCommand({
       ...inputs,
       options,
@@ -113,15 +116,18 @@ export async function planEnvironment(
       containerfilePath,
       tags: [tag],
       labels: {},
-      imageIdFile,
+      imageIdFile: idFile,
     });
-  const draft = command("bento-env:key");
+  // The key reads the command with an image-id file, as a real run has one (its path is
+  // replaced by a placeholder), so a dry run names the tag the build would use.
+  const keyedIdFile = imageIdFile ?? join(inputs.cache, "run-dry", "environment-id");
+  const draft = command("bento-env:key", keyedIdFile);
   const key = inputsKey({
     containerfile: split.environment,
     argv: [
       builder.name,
       ...stableArgv(withoutCacheFlags(draft.argv), {
-        iidfile: [imageIdFile],
+        iidfile: [keyedIdFile],
         containerfile: [containerfilePath],
         context: [inputs.contextPath],
         secrets: inputs.secretSpecs.map((spec) => spec.replace(/^.*src=/, "")),
@@ -136,13 +142,14 @@ export async function planEnvironment(
     extra: Object.fromEntries(bases.map((base, index) => [base, ids[index] ?? ""])),
   });
   const tag = `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
-  const { argv, env } = command(tag);
+  const { argv, shownArgv, env } = command(tag);
   const files = await plainFiles(inputs.contextPath, split.codeEntries);
   const code = codeContainerfile(tag, split, { files, labels: inputs.labels });
   return {
     step: {
       tag,
       argv,
+      shownArgv,
       env,
       containerfilePath,
       imageIdFile,
@@ -156,6 +163,13 @@ export async function planEnvironment(
     codeOptions: options,
     labelsInFile: labelInstruction(inputs.labels) !== undefined,
   };
+}
+
+/** A file in a new private run directory for the environment image's id, removed after the build. */
+async function environmentIdFile(inputs: EnvironmentInputs): Promise<string> {
+  const runDir = await mkdtemp(join(inputs.cache, "run-"));
+  inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
+  return join(runDir, "environment-id");
 }
 
 /** The code entries that are regular files. */

@@ -168,12 +168,13 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
   };
   const labels = imageLabels(labelSource(bento), common.labels);
   const split =
-    layered && common.environmentImage !== false && common.dryRun !== true
+    layered && common.environmentImage !== false
       ? await planEnvironment({
           ...shared,
           ...environmentInputs(found, planning, secrets.specs),
           options,
           labels,
+          dryRun: common.dryRun === true,
         })
       : undefined;
   const containerfile = split?.containerfile ?? found.containerfile;

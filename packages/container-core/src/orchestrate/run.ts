@@ -83,5 +83,10 @@ export function planResult(plan: BuildPlan, output = "", imageId?: string): Buil
     reproducible: plan.reproducible,
     warnings: plan.warnings,
     dryRun: plan.dryRun,
+    environment: plan.environment && {
+      tag: plan.environment.tag,
+      argv: plan.environment.shownArgv,
+      containerfilePath: plan.environment.containerfilePath,
+    },
   };
 }

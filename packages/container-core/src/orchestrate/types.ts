@@ -125,6 +125,21 @@ export interface BuildResult {
   dryRun: boolean;
   /** True when no build ran: an image of the same inputs was still in the store and was tagged. */
   reused?: boolean;
+  /**
+   * The environment image's build, which runs before the command above (`argv`)
+   * when its tag is not in the image store yet; `undefined` for a single build.
+   */
+  environment?: EnvironmentBuild;
+}
+
+/** The environment image a split build makes first (podman, buildah; layered layout). */
+export interface EnvironmentBuild {
+  /** `bento-env-<bento name>:<key>`, the image the code build is `FROM`. */
+  tag: string;
+  /** Its build command as reports show it (see {@link BuildResult.argv}). */
+  argv: string[];
+  /** Where its Containerfile was written. */
+  containerfilePath: string;
 }
 
 /**

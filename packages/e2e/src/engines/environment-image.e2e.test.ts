@@ -9,7 +9,7 @@ import {
   requireEngine,
 } from "@bento/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containerize } from "./bento-cli.js";
+import { containerize, runBento } from "./bento-cli.js";
 import { editServiceSource } from "./bento-edits.js";
 import { sharedPrefix } from "./layers.js";
 import { IRIS } from "./paths.js";
@@ -155,6 +155,33 @@ function suite(engine: EngineName, split: boolean): void {
       expect(runs[0].environment).toBe(runs[1].environment);
       expect(runs.filter((run) => run.output.includes(BUILT_ENVIRONMENT))).toHaveLength(1);
       expect(runs[0].imageId).not.toBe(runs[1].imageId);
+    });
+
+    it("a dry run shows every command the build runs, the environment image's first", async () => {
+      if (!usable) return;
+      const dir = await iris("iris-dry", `dry-${runId}`);
+      const tag = `bento-e2e-env-dry:${engine}-${runId}`;
+      const flags = ["-t", tag, "--backend", engine, "--base-image", baseImage()];
+      const dry = (await containerize(dir, [...flags, "--dry-run"], box.env())).json;
+      const real = await build(dir, "dry");
+      const shown = (await runBento(["containerize", dir, ...flags, "--dry-run"], box.env()))
+        .stdout;
+      if (!split) {
+        expect(dry.environment).toBeNull();
+        expect(shown).not.toContain("bento-env-");
+        return;
+      }
+      // The tag the dry run names is the one the build made and built FROM.
+      expect(dry.environment?.tag).toBe(real.environment);
+      expect(real.output).toContain(`${BUILT_ENVIRONMENT} ${dry.environment?.tag}`);
+      expect(dry.environment?.argv).toEqual(
+        expect.arrayContaining([engine, "build", "--tag", dry.environment!.tag]),
+      );
+      expect(dry.environment?.argv).not.toContain("--iidfile");
+      expect(dry.argv).toContain(tag);
+      const envAt = shown.indexOf(`--tag ${dry.environment?.tag}`);
+      expect(envAt).toBeGreaterThan(0);
+      expect(shown.indexOf(`--tag ${tag}`)).toBeGreaterThan(envAt);
     });
 
     splitIt("the split image keeps user, entrypoint, labels and env", async () => {
