@@ -92,6 +92,7 @@ describe("bento containerize with a recording stand-in backend", () => {
       "warnings",
       "dryRun",
       "reused",
+      "environment",
     ]);
     expect(json).toMatchObject({
       imageId: null,
@@ -100,6 +101,7 @@ describe("bento containerize with a recording stand-in backend", () => {
       dryRun: true,
       reused: false,
       reproducible: { applied: true },
+      environment: null,
     });
     expect(json.argv).toEqual(["standin-build", ...expectedArgs(["s2-basic:v1abc"], [], [])]);
     expect(existsSync(json.containerfile)).toBe(true);
