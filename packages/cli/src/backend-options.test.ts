@@ -1,7 +1,17 @@
-import { defineBackend, type OptionTable } from "@bento/container-core";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  build,
+  defineBackend,
+  type OptionTable,
+  registerBackend,
+  unregisterBackend,
+} from "@bento/container-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backendOptions } from "./backend-options.js";
 import { parseOpt } from "./opt-grammar.js";
+import { inOptSpelling } from "./opt-spelling.js";
 
 const entries = (...raws: string[]) => raws.map(parseOpt);
 
@@ -18,6 +28,23 @@ const podman = backend("podman", {
   layers: { kind: "boolean", doc: "" },
 });
 const builders = [podman, docker];
+
+// Unknown keys and wrong kinds are build()'s to refuse (before it reads the bento);
+// the CLI says its unknown-key error in --opt spelling.
+const cache = mkdtempSync(join(tmpdir(), "bento-cli-options-"));
+beforeAll(() => {
+  for (const builder of builders) registerBackend(builder);
+});
+afterAll(() => {
+  for (const builder of builders) unregisterBackend(builder.name);
+  rmSync(cache, { recursive: true, force: true });
+});
+const containerize = (backend: string, ...raws: string[]) =>
+  build("/nonexistent/bento", {
+    backend,
+    backendOptions: backendOptions(backend, entries(...raws), builders),
+    env: { BENTO_CONTAINER_CACHE_DIR: cache },
+  }).catch((error: unknown) => Promise.reject(inOptSpelling(error)));
 
 describe("backendOptions", () => {
   it("converts by the named backend's table", () => {
@@ -37,23 +64,23 @@ describe("backendOptions", () => {
     });
   });
 
-  it("names the nearest option of the named backend, in --opt spelling", () => {
-    expect(() => backendOptions("docker", entries("no-cahe"), builders)).toThrow(
+  it("names the nearest option of the named backend, in --opt spelling", async () => {
+    await expect(containerize("docker", "no-cahe")).rejects.toThrow(
       "--opt no-cahe is not an option of the docker backend. Did you mean --opt no-cache?",
     );
-    expect(() => backendOptions("docker", entries("layers"), builders)).toThrow(
+    await expect(containerize("docker", "layers")).rejects.toThrow(
       expect.objectContaining({ code: "E_OPTION", exitCode: 2 }),
     );
   });
 
-  it("for auto, refuses only keys no backend has", () => {
-    expect(() => backendOptions("auto", entries("layerz"), builders)).toThrow(
+  it("for auto, refuses only keys no backend has", async () => {
+    await expect(containerize("auto", "layerz")).rejects.toThrow(
       "--opt layerz is not an option of any registered backend. Did you mean --opt layers?",
     );
   });
 
-  it("validates value types of a named backend before anything runs", () => {
-    expect(() => backendOptions("docker", entries("shm-size=big"), builders)).toThrow(
+  it("validates value types of a named backend before anything runs", async () => {
+    await expect(containerize("docker", "shm-size=big")).rejects.toThrow(
       /"shmSize" of the docker backend must be a number/,
     );
   });

@@ -5,11 +5,8 @@ import {
   getBackend,
   kebabCase,
   type OCIBuilder,
-  OptionError,
   type OptionTable,
-  validateOptions,
 } from "@bento/container-core";
-import { nearest } from "@bento/container-core/internal";
 import { type OptEntry, optsToOptions, specLookup } from "./opt-grammar.js";
 import { UsageError } from "./usage-error.js";
 
@@ -36,8 +33,9 @@ const BUILD_KEYS: ReadonlySet<string> = new Set(BUILD_OPTION_KEYS);
 
 /**
  * The backend options of `--opt` entries (and the direct flags'), converted to the kinds of the
- * named backend's table (for `auto`, of the first backend that has the key)
- * and, for a named backend, validated before anything runs.
+ * named backend's table (for `auto`, of the first backend that has the key). An entry naming
+ * one of `build()`'s own keys is refused, pointing at its flag; everything else is checked by
+ * `build()` (see `inOptSpelling` for its errors in `--opt` spelling).
  */
 export function backendOptions(
   backend: string,
@@ -48,15 +46,9 @@ export function backendOptions(
   if (backend !== "auto" && named === undefined) getBackend(backend);
   const tables = named ? [named.options] : autoOrder(builders).map((builder) => builder.options);
   const options = optsToOptions(entries, specLookup(tables), backend, flagAlias(tables));
-  // `build()` drops `progress` on a backend without BuildKit, with a warning, as BentoML does.
-  const { progress: _progress, ...checked } = options;
-  for (const key of Object.keys(checked)) {
+  for (const key of Object.keys(options)) {
     if (BUILD_KEYS.has(key)) throw reservedKey(key as BuildOptionKey);
-    if (key !== "extraArgs" && !tables.some((table) => Object.hasOwn(table, key))) {
-      throw unknownOpt(key, backend, tables);
-    }
   }
-  if (named) validateOptions(named.name, named.options, named.options.progress ? options : checked);
   return options;
 }
 
@@ -92,18 +84,6 @@ function reservedKey(key: BuildOptionKey): UsageError {
       hint: flag
         ? `Use ${flag} of bento containerize instead.`
         : `Pass the backend's own flag raw instead: --opt extra-args=--${kebabCase(key)}=VALUE.`,
-    },
-  );
-}
-
-function unknownOpt(key: string, backend: string, tables: readonly OptionTable[]): OptionError {
-  const known = [...new Set(tables.flatMap((table) => Object.keys(table)))].map(kebabCase);
-  const guess = nearest(kebabCase(key), [...known, "extra-args"]);
-  const whose = backend === "auto" ? "any registered backend" : `the ${backend} backend`;
-  return new OptionError(
-    `--opt ${kebabCase(key)} is not an option of ${whose}.${guess ? ` Did you mean --opt ${guess}?` : ""}`,
-    {
-      hint: `Run \`bento backends\` to see each backend's options, or pass raw flags with --opt extra-args=FLAG.`,
     },
   );
 }

@@ -125,10 +125,31 @@ export class BackendExistsError extends BentoError {
   override readonly code = "E_BACKEND_EXISTS";
 }
 
-/** A backend option that is unknown, ill-typed or ill-formed. */
+/** Which backend option an {@link OptionError} is about. */
+export interface OptionErrorDetail {
+  /** The option's key, as given. */
+  key: string;
+  /** `unknown`: no table has the key; `type`: the value has the wrong kind. */
+  problem: "unknown" | "type";
+  /** The backend whose table was checked; `undefined` for `auto` (every registered one). */
+  backend?: string;
+  /** The closest known key, for an unknown one that looks like a typo. */
+  suggestion?: string;
+}
+
+/**
+ * A backend option that is unknown, ill-typed or ill-formed. `option` says which
+ * and why, so a caller that names options its own way (the CLI's `--opt`) can say so.
+ */
 export class OptionError extends BentoError {
   override name = "OptionError";
   override readonly code = "E_OPTION";
+  readonly option?: OptionErrorDetail;
+
+  constructor(message: string, options: BentoErrorOptions & { option?: OptionErrorDetail } = {}) {
+    super(message, options);
+    this.option = options.option;
+  }
 }
 
 /** A request the chosen backend cannot serve (secrets, platforms, push, ...). */

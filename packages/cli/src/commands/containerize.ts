@@ -6,6 +6,7 @@ import { CONTAINERIZE_FLAGS } from "../command-flags.js";
 import { bentoArgument, containerfileShape } from "../containerfile-flags.js";
 import { abortOnInterrupt } from "../interrupt.js";
 import { directFlagEntries, parseOpt } from "../opt-grammar.js";
+import { inOptSpelling } from "../opt-spelling.js";
 import { loadBackends, pluginNames } from "../plugins.js";
 import { buildResultJson, jsonText } from "../render/json.js";
 import { createProgress, progressMode } from "../render/progress.js";
@@ -56,7 +57,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       env: io.env,
       cwd: io.cwd,
       backendOptions: options,
-    });
+    }).catch((error: unknown) => Promise.reject(inOptSpelling(error)));
     progress.stop();
     if (values.json === true) io.stdout.write(jsonText(buildResultJson(result)));
     else if (result.dryRun) io.stdout.write(dryRunText(result));

@@ -20,24 +20,38 @@ export function validateOptions(
       continue;
     }
     const spec = table[key];
-    if (spec === undefined) throw unknownOption(backend, table, key);
+    if (spec === undefined) throw unknownOptionError(key, Object.keys(table), backend);
     const expected = typeProblem(spec, value);
     if (expected !== undefined) throw typeError(backend, key, value, expected);
   }
 }
 
-function unknownOption(backend: string, table: OptionTable, key: string): OptionError {
-  const guess = nearest(key, [...Object.keys(table), ...COMMON_KEYS]);
-  const why = guess ? ` Did you mean "${guess}"?` : "";
-  return new OptionError(`Unknown option "${key}" for the ${backend} backend.${why}`, {
-    hint: `Run \`bento backends\` to see ${backend}'s options, or pass raw flags with extraArgs.`,
+/**
+ * The error for a key none of `known` is, naming the nearest; `backend`
+ * `undefined` stands for every registered backend (`auto`).
+ */
+export function unknownOptionError(
+  key: string,
+  known: Iterable<string>,
+  backend?: string,
+): OptionError {
+  const suggestion = nearest(key, [...known, ...COMMON_KEYS]);
+  const why = suggestion ? ` Did you mean "${suggestion}"?` : "";
+  const whose = backend === undefined ? "any registered backend" : `the ${backend} backend`;
+  const options = backend === undefined ? "each backend's" : `${backend}'s`;
+  return new OptionError(`Unknown option "${key}" for ${whose}.${why}`, {
+    hint: `Run \`bento backends\` to see ${options} options, or pass raw flags with extraArgs.`,
+    option: { key, problem: "unknown", backend, suggestion },
   });
 }
 
 function typeError(backend: string, key: string, value: unknown, expected: string): OptionError {
   return new OptionError(
     `Option "${key}" of the ${backend} backend must be ${expected}, not ${describe(value)}.`,
-    { hint: `Fix the value of "${key}"; \`bento backends\` lists every option with its type.` },
+    {
+      hint: `Fix the value of "${key}"; \`bento backends\` lists every option with its type.`,
+      option: { key, problem: "type", backend },
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { OCIBuilder } from "../backend/contract.js";
 import { validateOptions } from "../backend/validate-options.js";
 import { type ResolvedBento, resolveBento } from "../bento/reference.js";
 import { allModels } from "../bento/schema.js";
@@ -17,6 +18,7 @@ import { which } from "../process/which.js";
 import { planReuse } from "../reuse/shortcut.js";
 import { bentomlHome } from "../store/home.js";
 import { checkCapabilities } from "./capability-check.js";
+import { checkOptionsEarly } from "./check-options.js";
 import { type CommandPlan, planCommand } from "./command.js";
 import { writeContainerfile } from "./containerfile-file.js";
 import { imageLabels } from "./labels.js";
@@ -46,6 +48,8 @@ interface Planning {
   warnings: string[];
   cleanups: (() => Promise<void>)[];
   startedAt: number;
+  /** The backend whose table the options already passed (see `checkOptionsEarly`). */
+  checkedFor?: OCIBuilder;
 }
 
 /**
@@ -74,16 +78,16 @@ export async function planBuild(
   // The health check mostly waits for the engine's CLI: it starts first, and the bento is
   // resolved and its context staged meanwhile. A bento error still comes first, then a
   // health failure; everything settles before planBuild() returns.
-  const selecting = selectBackend(
-    common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto",
-    { env, purpose: "build" },
-    cache,
-    { dryRun: common.dryRun === true },
-  );
+  const backend = common.backend ?? env.BENTOML_CONTAINERIZE_BACKEND ?? "auto";
+  const selecting = selectBackend(backend, { env, purpose: "build" }, cache, {
+    dryRun: common.dryRun === true,
+  });
   selecting.catch(ignore);
   cleanups.push(() => selecting.then(ignore, ignore));
   try {
-    return await planWith(ref, selecting, { ...planning, startedAt });
+    // Bad options are refused first, before the bento is read or the engine answers.
+    const checkedFor = checkOptionsEarly(backend, userOptions, env);
+    return await planWith(ref, selecting, { ...planning, startedAt, checkedFor });
   } catch (error) {
     await runCleanups(cleanups);
     throw error;
@@ -277,11 +281,11 @@ function volatileParts(
 function checkRequest(
   bento: ResolvedBento,
   { builder, report, recalled }: SelectedBackend,
-  { userOptions, env, emit, onWarning }: Planning,
+  { userOptions, env, emit, onWarning, checkedFor }: Planning,
 ): Record<string, string> {
   emit({ type: "health", report, recalled });
   dropProgressWithoutBuildkit(builder, env, userOptions, onWarning);
-  validateOptions(builder.name, builder.options, userOptions);
+  if (checkedFor !== builder) validateOptions(builder.name, builder.options, userOptions);
   const secretValues = buildStageSecrets(bento.config, env, onWarning);
   checkCapabilities(
     builder,
