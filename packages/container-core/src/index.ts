@@ -21,10 +21,10 @@ export type {
   ImageStoreCommands,
   OCIBuilder,
 } from "./backend/contract.js";
-export { DEFAULT_HEALTH_TIMEOUT_MS, defineBackend, healthContext } from "./backend/define.js";
+export { defineBackend, healthContext } from "./backend/define.js";
 export { backendEnv, usesBuildkit } from "./backend/env.js";
 export { fileIdentity } from "./backend/fingerprint.js";
-export { absolutePath, type FlagContext, flagArgs, optionArgs } from "./backend/flags.js";
+export { absolutePath, type FlagContext, optionArgs } from "./backend/flags.js";
 export {
   type BinaryCheck,
   binaryVersionReport,
@@ -63,9 +63,9 @@ export {
   registerBackend,
   unregisterBackend,
 } from "./backend/registry.js";
-export { REWRITE_TIMESTAMP_SINCE, withRewriteTimestamp } from "./backend/rewrite-timestamp.js";
+export { withRewriteTimestamp } from "./backend/rewrite-timestamp.js";
 export { validateOptions } from "./backend/validate-options.js";
-export { parseVersion, versionAtLeast } from "./backend/version.js";
+export { versionAtLeast } from "./backend/version.js";
 export { type BentoListing, listBentos } from "./bento/list.js";
 export { loadBentoConfig } from "./bento/load-config.js";
 export {
@@ -96,18 +96,12 @@ export {
   type GetContainerfileOptions,
   getContainerfile,
 } from "./containerfile/get-containerfile.js";
-export {
-  type DownloadProgress,
-  ensureHubModel,
-  type HubModel,
-  type HubModelOptions,
-} from "./context/hf-download/download.js";
+export type { DownloadProgress } from "./context/hf-download/download.js";
 export { type CoreCopy, loadedCores } from "./core-copies.js";
 export * from "./errors.js";
-export { validateImageTag } from "./image-tag.js";
 export { build } from "./orchestrate/build.js";
 export { planBuild } from "./orchestrate/plan.js";
-export { planResult, runPlan } from "./orchestrate/run.js";
+export { runPlan } from "./orchestrate/run.js";
 export { AUTO_ORDER } from "./orchestrate/select-backend.js";
 export { BUILD_OPTION_KEYS, type BuildOptionKey } from "./orchestrate/split-options.js";
 export type {
@@ -124,15 +118,9 @@ export type {
 } from "./orchestrate/types.js";
 export { formatArgv } from "./process/format-argv.js";
 export type { StepProgress } from "./process/progress.js";
-export {
-  type CommandRunner,
-  type RunOptions,
-  type RunResult,
-  runCommand,
-} from "./process/runner.js";
+export type { CommandRunner, RunOptions, RunResult } from "./process/runner.js";
 export { shownArgv } from "./process/shown-argv.js";
 export { which } from "./process/which.js";
 export { cliImageStore } from "./reuse/cli-image-store.js";
 export { type TreeIdentityOptions, treeIdentity } from "./reuse/tree-identity.js";
 export { bentomlHome } from "./store/home.js";
-export { formatTag, parseTag, type Tag } from "./tag.js";
