@@ -1,6 +1,7 @@
 import type { BuildArgsInput } from "@bento/container-core";
 import { describe, expect, it } from "vitest";
 import { buildctlBuildArgs, buildctlLoadCommand } from "./args.js";
+import { CONTEXT_NAME, contextLocalName } from "./named-context.js";
 import type { BuildctlOptions } from "./options.js";
 
 type Input = Partial<BuildArgsInput<BuildctlOptions>>;
@@ -11,6 +12,7 @@ const onPath =
     binaries.includes(binary) ? `/usr/bin/${binary}` : undefined;
 const LOCALS = ["--local", "context=/ctx", "--local", "dockerfile=/ctx"];
 
+/** The argv without the context's named-context pair (checked on its own below), and the warnings. */
 function args(options: Input): { argv: string[]; warnings: string[] } {
   const warnings: string[] = [];
   const argv = buildctlBuildArgs({
@@ -19,7 +21,18 @@ function args(options: Input): { argv: string[]; warnings: string[] } {
     warn: (m) => warnings.push(m),
     ...options,
   });
-  return { argv, warnings };
+  return { argv: withoutNamedContext(argv), warnings };
+}
+
+function withoutNamedContext(argv: readonly string[]): string[] {
+  const local = `${contextLocalName("/ctx")}=/ctx`;
+  const opt = `context:${CONTEXT_NAME}=local:${contextLocalName("/ctx")}`;
+  const out: string[] = [];
+  for (let at = 0; at < argv.length; at++) {
+    if (argv[at + 1] === local || argv[at + 1] === opt) at++;
+    else out.push(argv[at] as string);
+  }
+  return out;
 }
 
 describe("buildctlBuildArgs", () => {

@@ -9,14 +9,16 @@ import {
   which as whichOnPath,
   withRewriteTimestamp,
 } from "@bento/container-core";
+import { CONTEXT_NAME, contextLocalName } from "./named-context.js";
 import { type BuildctlOptions, buildctlFlags, buildctlFrontendOptions } from "./options.js";
 import { autoOutput } from "./output.js";
 
 type Input = BuildArgsInput<BuildctlOptions>;
 
 /**
- * The argv after `buildctl build`: `--frontend`, `--local context=` and
- * `--local dockerfile=`, buildctl's own flags, then every frontend option as
+ * The argv after `buildctl build`: `--frontend`, `--local context=`,
+ * `--local dockerfile=` and the context again under a name of its own (see
+ * {@link CONTEXT_NAME}), buildctl's own flags, then every frontend option as
  * `--opt`. No context path: buildctl takes it from `--local`.
  */
 export function buildctlBuildArgs(input: Input): string[] {
@@ -62,6 +64,7 @@ function localDirs(input: Input, warn: (message: string) => void): Record<string
   const dirs: Record<string, string> = {
     context,
     dockerfile: file === undefined ? context : dirname(file),
+    [contextLocalName(context)]: context,
   };
   for (const [name, dir] of Object.entries(entries(input.local))) {
     if (name in dirs) warn(`buildctl: local ${name} is set by the build; ${dir} is ignored.`);
@@ -91,7 +94,13 @@ function frontendOpts(input: Input, frontend: string): string[] {
     opts.push("source=docker/dockerfile");
   }
   const table: OptionTable = buildctlFrontendOptions;
-  const values: Readonly<Record<string, unknown>> = { ...input };
+  const values: Readonly<Record<string, unknown>> = {
+    ...input,
+    buildContext: {
+      [CONTEXT_NAME]: `local:${contextLocalName(absolutePath(input.contextPath, { cwd: input.cwd }))}`,
+      ...entries(input.buildContext),
+    },
+  };
   for (const [key, spec] of Object.entries(table)) {
     const value = values[key];
     if (value !== undefined) opts.push(...optValues(spec.flag ?? kebabCase(key), spec, value));

@@ -3,6 +3,7 @@ import { buildctlBuildArgs, buildctlLoadCommand } from "./args.js";
 import { buildkitEndpoint, TLS_DIR_SETTING } from "./endpoint.js";
 import { diagnoseBuildctl } from "./health.js";
 import { parseMetadataFile } from "./image-id.js";
+import { copyFromNamedContext } from "./named-context.js";
 import { type BuildctlOptions, buildctlCapabilities, buildctlOptions } from "./options.js";
 
 export { buildctlBuildArgs, buildctlLoadCommand } from "./args.js";
@@ -14,6 +15,7 @@ export {
 } from "./endpoint.js";
 export { daemonVersion, diagnoseBuildctl } from "./health.js";
 export { parseMetadataFile } from "./image-id.js";
+export { CONTEXT_NAME, contextLocalName, copyFromNamedContext } from "./named-context.js";
 export {
   type BuildctlOptions,
   buildctlCapabilities,
@@ -43,6 +45,8 @@ export const buildctlBackend = defineBackend<BuildctlOptions>("buildctl", {
   imageId: { option: "metadataFile", parse: parseMetadataFile },
   diagnose: diagnoseBuildctl,
   constructBuildArgs: buildctlBuildArgs,
+  // COPY reads the context through a named context: its upload is kept per bento, not per daemon.
+  adaptContainerfile: copyFromNamedContext,
   // The connection's flags are buildctl's global ones: they go before `build`.
   buildCommandFor: ({ env }) => {
     const { globalArgs } = buildkitEndpoint(env);

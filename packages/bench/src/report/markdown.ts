@@ -125,7 +125,7 @@ function remoteSection(remote: RemoteBuilds): string {
   return [
     "### Beyond one machine",
     "",
-    `On the buildkitd at ${remote.endpoint} (mutual TLS), both ways pushing to the loopback registry; bytes are what the client sent to the daemon, counted by a proxy. Builder B is a fresh buildkitd (empty state) on a unix socket.`,
+    `On the buildkitd at ${remote.endpoint} (mutual TLS), both ways pushing to the loopback registry; bytes are what the client sent to the daemon, counted by a proxy. Builder B is a fresh buildkitd (empty state) on a unix socket. \`bento containerize\` runs with \`--no-reproducible\` here (BentoML's way pins no timestamps): with reproducible timestamps, BuildKit 0.13's \`rewrite-timestamp\` re-compresses every layer, the model's too, at each export.`,
     "",
     markdownTable(
       ["", "bento containerize", "BentoML's way", "speed-up"],
@@ -144,6 +144,8 @@ function remoteSection(remote: RemoteBuilds): string {
       ["fresh builder B", "with the registry cache", "without", "speed-up"],
       [timingRow("bento containerize", fresh.withCache, fresh.without)],
     ),
+    "",
+    "With the cache, B still receives the whole context: a COPY's cache key is the checksum of the files it copies, so B needs the files (the model included) to find the cached layer. Only what comes from an image (the base, a model image) stays out of the transfer; the cache saves the RUN steps and the layer compression.",
   ].join("\n");
 }
 

@@ -98,7 +98,7 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
     const { bento, bentoml, fresh } = results.remote;
     const vsBentoml = speedup(bentoml.change, bento.change);
     targets.push({
-      name: "code-change rebuild on a remote BuildKit (TCP) vs BentoML's way on it",
+      name: "code-change rebuild on a remote BuildKit (TCP) vs BentoML's way on it (neither pinning timestamps)",
       goal: "at least 20x faster",
       measured: formatRatio(vsBentoml),
       met: vsBentoml >= 20,

@@ -40,7 +40,8 @@ export interface RemoteInput {
  * our rebuild and BentoML's (a full copy as its context, the compat Containerfile,
  * `buildctl build` there), both pushing to the loopback registry. Then, per
  * repetition, a fresh buildkitd builds the bento importing the cache builder A
- * exported to the registry, and another fresh one builds it without.
+ * exported to the registry, and another fresh one builds it without. Ours runs
+ * with `--no-reproducible`, as BentoML's way pins no timestamps either.
  */
 export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
   const { workspace, log } = input;
@@ -61,7 +62,10 @@ export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
           "--backend",
           "buildctl",
         ],
-        ...["--base-image", registryBaseImage(), "--json", "--progress", "quiet", ...flags],
+        ...["--base-image", registryBaseImage(), "--json", "--progress", "quiet"],
+        // BentoML's way pins no timestamps; with them, BuildKit 0.13's rewrite-timestamp
+        // re-compresses every layer, the model's too, at each export (see the README).
+        ...["--no-reproducible", ...flags],
       ],
       { env: { ...workspace.env(cache), ...env } },
     );

@@ -157,6 +157,11 @@ export interface OCIBuilder<O = Record<string, unknown>> {
    */
   constructBuildArgs(options: BuildArgsInput<O>): string[];
   /**
+   * The Containerfile this backend builds, from the one core rendered, when it
+   * must differ (buildctl reads the context through a named context). Pure.
+   */
+  adaptContainerfile?(text: string): string;
+  /**
    * The arguments between `binary` and the build flags for one build, when they
    * differ from `buildCommand` (`undefined` keeps it). Reads files and variables,
    * runs nothing. Docker uses it to call `docker buildx build` itself where
@@ -180,6 +185,8 @@ export interface OCIBuilder<O = Record<string, unknown>> {
 export interface BackendSpec<O = Record<string, unknown>> {
   buildkitSupport: boolean;
   constructBuildArgs(options: BuildArgsInput<O>): string[];
+  /** See {@link OCIBuilder.adaptContainerfile}. */
+  adaptContainerfile?(text: string): string;
   /** Either a full report or a yes/no, as in BentoML. */
   health?: (context: HealthContext) => Promise<boolean>;
   diagnose?: (context: HealthContext) => Promise<HealthReport>;

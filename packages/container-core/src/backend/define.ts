@@ -84,6 +84,7 @@ export function defineBackend<O = Record<string, unknown>>(
           }
         }
       : undefined,
+    adaptContainerfile: spec.adaptContainerfile,
     loadCommand: spec.loadCommand,
     layeredDefaults: spec.layeredDefaults,
     imageStore: spec.imageStore,

@@ -511,6 +511,24 @@ describe("build", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("writes and builds the Containerfile as the backend adapts it", async () => {
+    unregisterBackend("standin");
+    registerBackend("standin", {
+      binary: "standin-builder",
+      buildkitSupport: true,
+      options: table,
+      constructBuildArgs: ({ contextPath, ...options }) => [
+        ...optionArgs(table, options),
+        contextPath,
+      ],
+      adaptContainerfile: (text) => `${text}\n# adapted for standin`,
+    });
+    const result = await run({ dryRun: true });
+    const written = await readFile(result.containerfilePath, "utf8");
+    expect(written).toMatch(/^FROM /m);
+    expect(written.endsWith("\n# adapted for standin")).toBe(true);
+  });
+
   it("keeps the backend's own command when its command hook fails", async () => {
     unregisterBackend("standin");
     registerBackend("standin", {

@@ -128,7 +128,8 @@ async function planWith(
   const context = await staging;
   const { linked, copied, reused, durationMs } = context;
   emit({ type: "context", dir: context.dir, linked, copied, reused, durationMs });
-  const containerfile = await renderContainerfile(bento, context, selected, planning);
+  const rendered = await renderContainerfile(bento, context, selected, planning);
+  const containerfile = selected.builder.adaptContainerfile?.(rendered) ?? rendered;
   const containerfilePath = await writeContainerfile(cache, `${name}-${version}`, containerfile);
   emit({ type: "containerfile", path: containerfilePath });
   await selected.remember();
