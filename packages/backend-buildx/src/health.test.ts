@@ -64,14 +64,16 @@ function diagnose(
 
 describe("buildx health", () => {
   it("is healthy with docker healthy and the plugin present; the version is the builder's BuildKit", async () => {
-    expect(await diagnose(HEALTHY)).toEqual({
+    const env = { DOCKER_HOST: "tcp://127.0.0.1:2376" };
+    expect(await diagnose(HEALTHY, undefined, env)).toEqual({
       backend: "buildx",
       healthy: true,
       binary: DOCKER,
       version: "0.8+unknown",
       clientVersion: "0.13.1+ds1",
       builder: "default (docker driver)",
-      endpoint: "default",
+      // The docker driver's endpoint is the docker daemon's address.
+      endpoint: "tcp://127.0.0.1:2376",
       withheld: {
         attestations: expect.stringMatching(
           /uses the docker driver, which cannot export attestations/,
@@ -154,12 +156,19 @@ describe("buildx health", () => {
   });
 
   it("is unhealthy when the daemon does not answer", async () => {
-    const report = await diagnose({
-      ...HEALTHY,
-      [SERVER]: { failed: true, exitCode: 1, stderr: "Cannot connect to the Docker daemon" },
-    });
-    expect(report.healthy).toBe(false);
-    expect(report.reason).toMatch(/exited with code 1: Cannot connect to the Docker daemon$/);
+    const report = await diagnose(
+      {
+        ...HEALTHY,
+        [SERVER]: { failed: true, exitCode: 1, stderr: "Cannot connect to the Docker daemon" },
+      },
+      undefined,
+      { DOCKER_HOST: "tcp://127.0.0.1:9" },
+    );
+    expect(report).toMatchObject({ healthy: false, endpoint: "tcp://127.0.0.1:9" });
+    expect(report.reason).toBe(
+      "the docker daemon at tcp://127.0.0.1:9 (DOCKER_HOST) does not answer `docker version`: Cannot connect to the Docker daemon",
+    );
+    expect(report.hint).toMatch(/set DOCKER_HOST to one that runs/);
     // The probes run at once; the server's failure is the one reported.
     expect(report.ran).toEqual([SERVER, HELP, VERSION, INSPECT]);
   });

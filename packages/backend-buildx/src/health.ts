@@ -86,7 +86,9 @@ export async function diagnoseBuildx(context: HealthContext): Promise<HealthRepo
     binary,
     version: builder.buildkitVersion,
     clientVersion,
-    endpoint: builder.endpoint,
+    // A docker-driver builder's endpoint is a docker context name (`default`): its daemon's address says more.
+    endpoint:
+      builder.driver === "docker" ? (server.endpoint ?? builder.endpoint) : builder.endpoint,
     builder: `${builder.name} (${builder.driver} driver)`,
     ...(Object.keys(withheld).length ? { withheld } : {}),
   };

@@ -34,16 +34,18 @@ describe("docker health", () => {
       [VERSION]: { stdout: '"20.10.24+dfsg1" "28.2.2"' },
       [HELP]: { stdout: "Usage" },
     });
-    expect(await diagnose(run, { PATH: "/usr/bin" })).toEqual({
+    const env = { PATH: "/usr/bin", DOCKER_HOST: "tcp://127.0.0.1:2376" };
+    expect(await diagnose(run, env)).toEqual({
       backend: "docker",
       healthy: true,
       binary: DOCKER,
       version: "20.10.24+dfsg1",
       clientVersion: "28.2.2",
+      endpoint: "tcp://127.0.0.1:2376",
     });
     expect(calls.map((c) => c.argv)).toEqual([VERSION, HELP]);
     expect(calls[0]?.options).toEqual({
-      env: { DOCKER_BUILDKIT: "1", DOCKER_SCAN_SUGGEST: "false", PATH: "/usr/bin" },
+      env: { DOCKER_BUILDKIT: "1", DOCKER_SCAN_SUGGEST: "false", ...env },
       timeoutMs: 1_000,
     });
   });
@@ -78,13 +80,36 @@ describe("docker health", () => {
         stderr: "Cannot connect to the Docker daemon at unix:///nope.sock.",
       },
     });
-    const report = await diagnose(run);
+    const report = await diagnose(run, { DOCKER_HOST: "unix:///nope.sock" });
     expect(report).toMatchObject({
       healthy: false,
       binary: DOCKER,
-      reason: `\`${DOCKER} version --format '{{json .Server.Version}} {{json .Client.Version}}'\` exited with code 1: Cannot connect to the Docker daemon at unix:///nope.sock.`,
+      endpoint: "unix:///nope.sock",
+      reason:
+        "the docker daemon at unix:///nope.sock (DOCKER_HOST) does not answer `docker version`: Cannot connect to the Docker daemon at unix:///nope.sock.",
     });
-    expect(report.hint).toMatch(/Start the Docker daemon/);
+    expect(report.hint).toMatch(/Start the daemon at unix:\/\/\/nope.sock or set DOCKER_HOST/);
+  });
+
+  it("names the TLS settings for a TCP daemon, never the certificates' directory", async () => {
+    const certs = "/home/me/.secret-certs";
+    const { run } = runner({
+      [VERSION]: {
+        failed: true,
+        exitCode: 1,
+        stderr: `could not read CA certificate "${certs}/ca.pem": open ${certs}/ca.pem: no such file`,
+      },
+    });
+    const env = {
+      DOCKER_HOST: "tcp://127.0.0.1:9",
+      DOCKER_TLS_VERIFY: "1",
+      DOCKER_CERT_PATH: certs,
+    };
+    const report = await diagnose(run, env);
+    expect(report).toMatchObject({ healthy: false, endpoint: "tcp://127.0.0.1:9" });
+    expect(JSON.stringify(report)).not.toContain(certs);
+    expect(report.reason).toContain("$DOCKER_CERT_PATH/ca.pem");
+    expect(report.hint).toMatch(/DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH/);
   });
 
   it("reports garbage instead of a version", async () => {

@@ -36,11 +36,12 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     askHelp ? probe(context, helpArgv, env) : undefined,
   ]);
   if (!("version" in server)) return report(server);
-  const { version, clientVersion } = server;
+  const { version, clientVersion, endpoint } = server;
   const tooOld = buildkit ? serverTooOld(version, "BuildKit") : undefined;
   if (tooOld) {
     return report({
       version,
+      endpoint,
       reason: tooOld,
       hint: "Upgrade Docker Engine, or set DOCKER_BUILDKIT=0 to use the legacy builder.",
     });
@@ -52,6 +53,7 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     if (broken) {
       return report({
         version,
+        endpoint,
         reason: broken,
         hint: "Install the docker buildx plugin (Debian: docker-buildx), or set DOCKER_BUILDKIT=0.",
       });
@@ -63,5 +65,6 @@ export async function diagnoseDocker(context: HealthContext): Promise<HealthRepo
     binary,
     version,
     ...(clientVersion && { clientVersion }),
+    ...(endpoint && { endpoint }),
   };
 }

@@ -6,6 +6,7 @@ import {
   probeFailure,
   versionAtLeast,
 } from "@bento/container-core";
+import { dockerEndpoint, dockerEndpointHint, withoutCertPath } from "./endpoint.js";
 
 /**
  * The oldest docker server with BuildKit, which buildx builds with too (18.09 runs
@@ -20,17 +21,15 @@ export const DOCKER_INSTALL_HINT =
 /** The report fields of a machine without the docker CLI; docker's and buildx's first step. */
 export const DOCKER_MISSING = { reason: "`docker` is not on PATH", hint: DOCKER_INSTALL_HINT };
 
-/** How to get a daemon to answer, for a report whose daemon did not. */
-export const DOCKER_DAEMON_HINT =
-  "Start the Docker daemon (`systemctl start docker`, or `dockerd`), or point DOCKER_HOST at a running one.";
-
 /**
  * The docker daemon's version and, when the CLI gave it, the CLI's own; or why
- * the daemon gave none (with {@link DOCKER_DAEMON_HINT}).
+ * the daemon gave none (with a hint naming the setting to fix). Either way the
+ * address the CLI dialed, when known.
  */
-export type DockerServerAnswer =
+export type DockerServerAnswer = { endpoint?: string } & (
   | { version: string; clientVersion?: string }
-  | { reason: string; hint: string };
+  | { reason: string; hint: string }
+);
 
 /**
  * Asks the daemon behind `binary` for its version, and the CLI for its own, with
@@ -43,15 +42,29 @@ export async function dockerServerVersion(
   env: HealthContext["env"],
 ): Promise<DockerServerAnswer> {
   const argv = [binary, "version", "--format", "{{json .Server.Version}} {{json .Client.Version}}"];
+  const where = dockerEndpoint(context.env);
+  const endpoint = where.address === undefined ? {} : { endpoint: where.address };
   const answer = await probe(context, argv, env);
   const failed = probeFailure(argv, answer, context.timeoutMs);
-  if (failed) return { reason: failed, hint: DOCKER_DAEMON_HINT };
+  if (failed) {
+    const daemon = `the docker daemon at ${where.address ?? "an unknown address"} (${where.setting ?? "the default; DOCKER_HOST is not set"})`;
+    const said = withoutCertPath(
+      answer.timedOut ? failed : outputTail(answer, 2) || failed,
+      context.env,
+    );
+    return {
+      ...endpoint,
+      reason: `${daemon} does not answer \`docker version\`: ${said}`,
+      hint: dockerEndpointHint(where),
+    };
+  }
   const { version, clientVersion } = parseDockerVersions(answer.stdout);
-  if (version !== undefined) return { version, clientVersion };
-  const said = outputTail(answer) || "nothing";
+  if (version !== undefined) return { ...endpoint, version, clientVersion };
+  const said = withoutCertPath(outputTail(answer) || "nothing", context.env);
   return {
+    ...endpoint,
     reason: `\`${formatArgv(argv)}\` answered ${said}, not a server version`,
-    hint: DOCKER_DAEMON_HINT,
+    hint: dockerEndpointHint(where),
   };
 }
 

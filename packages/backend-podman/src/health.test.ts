@@ -11,6 +11,7 @@ const ok: RunResult = { stdout: "", stderr: "", failed: false, timedOut: false, 
 async function diagnose(
   answers: Record<string, Partial<RunResult>>,
   platform: NodeJS.Platform = "linux",
+  env: Record<string, string> = {},
 ) {
   const ran: string[] = [];
   const run: CommandRunner = async (argv) => {
@@ -23,14 +24,50 @@ async function diagnose(
   const report = await podmanBackend.diagnose({
     run,
     platform,
-    env: {},
+    env,
     which: () => PODMAN,
     timeoutMs: 1_000,
   });
   return { ...report, ran };
 }
 
+const SERVER = `${PODMAN} version --format {{json .Server.Version}}`;
+
 describe("podman health", () => {
+  it("with CONTAINER_HOST, asks that service and names it; its version is the server's", async () => {
+    const host = "unix:///run/podman/podman.sock";
+    const report = await diagnose(
+      { [VERSION]: { stdout: "podman version 4.3.1" }, [SERVER]: { stdout: '"4.9.0"\n' } },
+      "linux",
+      { CONTAINER_HOST: host },
+    );
+    expect(report).toMatchObject({
+      healthy: true,
+      endpoint: host,
+      version: "4.9.0",
+      clientVersion: "4.3.1",
+    });
+  });
+
+  it("with CONTAINER_HOST unreachable, names the setting and hides the SSH key's path", async () => {
+    const key = "/home/me/.ssh/podman-key";
+    const host = "ssh://core@127.0.0.1:9/run/podman/podman.sock";
+    const report = await diagnose(
+      {
+        [VERSION]: { stdout: "podman version 4.3.1" },
+        [SERVER]: { failed: true, exitCode: 125, stderr: `Error: failed to parse key ${key}` },
+      },
+      "linux",
+      { CONTAINER_HOST: host, CONTAINER_SSHKEY: key },
+    );
+    expect(report).toMatchObject({ healthy: false, endpoint: host });
+    expect(report.reason).toBe(
+      `the podman service at ${host} (CONTAINER_HOST) does not answer \`podman version\`: Error: failed to parse key $CONTAINER_SSHKEY`,
+    );
+    expect(report.hint).toMatch(/set CONTAINER_HOST to one that runs/);
+    expect(JSON.stringify(report)).not.toContain(key);
+  });
+
   it("is healthy on Linux when podman answers its version", async () => {
     expect(await diagnose({ [VERSION]: { stdout: "podman version 4.3.1" } })).toEqual({
       backend: "podman",
