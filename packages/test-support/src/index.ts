@@ -53,6 +53,7 @@ export {
 } from "./parse-inspect.js";
 export { type RawTarEntry, rawTar } from "./raw-tar.js";
 export { registryAddress } from "./registry.js";
+export { dockerTcp, podmanService } from "./remote-engines.js";
 export { removeImages, removeImagesArgv } from "./remove-images.js";
 export {
   EngineMissingError,
