@@ -282,6 +282,31 @@ describe("buildctlBuildArgs", () => {
     expect(argv[argv.indexOf("--output") + 1]).toBe("type=image,name=r/svc:1");
   });
 
+  it.each<[string, string, Input]>([
+    ["an automatic push", "0.13.2", { tag: ["r/svc:1"], push: true }],
+    ["a user's pushing output", "0.13.2", { output: "type=image,name=r/svc:1,push=true" }],
+  ])(
+    "leaves rewrite-timestamp out of %s that imports a cache before BuildKit 0.15",
+    (_rule, version, options) => {
+      const importCache = "type=registry,ref=r/cache";
+      const epoch = { buildArg: { SOURCE_DATE_EPOCH: "1" }, version, importCache, ...options };
+      const result = args(epoch);
+      expect(result.argv[result.argv.indexOf("--output") + 1]).toBe(
+        "type=image,name=r/svc:1,push=true",
+      );
+      expect(result.warnings).toEqual([expect.stringMatching(/moby\/buildkit\/issues\/4793/)]);
+      // Fixed in 0.15; and without a cache import, or without a push, it stays.
+      for (const other of [
+        { ...epoch, version: "0.15.0" },
+        { ...epoch, importCache: undefined },
+        { ...epoch, push: undefined, output: "type=image,name=r/svc:1" },
+      ]) {
+        const argv = args(other).argv;
+        expect(argv[argv.indexOf("--output") + 1]).toMatch(/rewrite-timestamp=true$/);
+      }
+    },
+  );
+
   it("warns when nothing on PATH can load the tarball", () => {
     const result = args({ tag: ["svc:1"], which: onPath() });
     expect(result.argv).toEqual([

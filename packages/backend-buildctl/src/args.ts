@@ -6,6 +6,7 @@ import {
   type OptionSpec,
   type OptionTable,
   optionArgs,
+  versionAtLeast,
   which as whichOnPath,
   withRewriteTimestamp,
 } from "@bento/container-core";
@@ -31,17 +32,41 @@ export function buildctlBuildArgs(input: Input): string[] {
         : `buildctl: ${input.load} is not on PATH to load the image tarball into.`,
     );
   }
+  const output = input.output ?? auto?.output;
+  const rewritten = withRewriteTimestamp(output, input.buildArg, input.version);
+  const keepTimes = rewritten !== output && pushFailsRewritten(input, output);
+  if (keepTimes) warn(PUSH_REWRITE_WARNING);
   const flags = {
     ...input,
     frontend: input.frontend ?? "dockerfile.v0",
     local: localDirs(input, warn),
-    output: withRewriteTimestamp(input.output ?? auto?.output, input.buildArg, input.version),
+    output: keepTimes ? output : rewritten,
   };
   return [
     ...optionArgs(buildctlFlags, flags, { cwd: input.cwd, exists: input.exists }),
     ...frontendOpts(input, flags.frontend).flatMap((opt) => ["--opt", opt]),
     ...(input.extraArgs ?? []),
   ];
+}
+
+/** The first BuildKit that pushes rewritten layers it imported lazily from a cache. */
+const PUSH_REWRITE_FIXED = "0.15";
+
+const PUSH_REWRITE_WARNING =
+  "buildctl: rewrite-timestamp left out: before BuildKit 0.15 a push of layers imported from a cache fails with it (https://github.com/moby/buildkit/issues/4793); file times in the layers are the build's, the config's are pinned.";
+
+/**
+ * Whether this build imports a cache and pushes on a daemon older than
+ * {@link PUSH_REWRITE_FIXED}: `rewrite-timestamp` then makes the push fail with
+ * "content digest … not found" for layers that came from the cache, so it is
+ * left out (a user's own `rewrite-timestamp` stays).
+ */
+function pushFailsRewritten(input: Input, output: Input["output"]): boolean {
+  if (input.importCache === undefined || versionAtLeast(input.version, PUSH_REWRITE_FIXED)) {
+    return false;
+  }
+  const text = typeof output === "string" ? output : JSON.stringify(output ?? "");
+  return /push(?:=|":")true/.test(text);
 }
 
 /** The command that loads the tarball an auto-configured output writes to stdout. */
