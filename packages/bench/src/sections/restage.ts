@@ -1,7 +1,5 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { treeIdentity } from "@bento/container-core";
-import { timed } from "../clock.js";
 import { type Summary, summarize } from "../stats.js";
 import { type BenchWorkspace, createWorkspace } from "../workspace.js";
 import { stageRun } from "./staging.js";
@@ -12,16 +10,17 @@ export const RESTAGE_FILES = [1_000, 10_000, 50_000] as const;
 /** Re-staging a bento with many files in `src/` after a one-line edit. */
 export interface RestagePoint {
   files: number;
-  /** Core's staging (bento found to context staged). */
+  /**
+   * Core's staging (bento found to context staged), which also gives the staged
+   * context's identity that the unchanged-build check reads: one walk.
+   */
   stage: Summary;
-  /** The staged context's identity (what the unchanged-build check reads), after staging. */
-  identity: Summary;
 }
 
 /**
  * The re-stage curve: for each file count a bento with that many small files
- * in `src/`, staged once, then per repetition a one-line edit, a re-stage and
- * the context's identity, timed.
+ * in `src/`, staged once, then per repetition a one-line edit and a re-stage
+ * (the context's identity included), timed.
  */
 export async function benchRestage(workRoot: string, reps: number): Promise<RestagePoint[]> {
   const points: RestagePoint[] = [];
@@ -32,14 +31,11 @@ export async function benchRestage(workRoot: string, reps: number): Promise<Rest
       const cache = await workspace.freshDir("restage-");
       await stageRun(workspace, cache);
       const stage: number[] = [];
-      const identity: number[] = [];
       for (let rep = 0; rep < reps; rep++) {
         await workspace.editSource();
-        const { ms, dir } = await stageRun(workspace, cache);
-        stage.push(ms);
-        identity.push((await timed(() => treeIdentity(dir))).ms);
+        stage.push((await stageRun(workspace, cache)).ms);
       }
-      points.push({ files, stage: summarize(stage), identity: summarize(identity) });
+      points.push({ files, stage: summarize(stage) });
     } finally {
       await workspace.dispose();
     }

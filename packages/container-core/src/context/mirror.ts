@@ -1,9 +1,11 @@
 import {
+  type BigIntStats,
   chmodSync,
   linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   rmSync,
   type Stats,
@@ -11,6 +13,7 @@ import {
   unlinkSync,
 } from "node:fs";
 import { copyFile, utimes } from "node:fs/promises";
+import { directoryLine, fileLine, identityDigest, symlinkLine } from "../reuse/tree-identity.js";
 
 /** How many files a mirror linked, copied or found in place, and why it copied. */
 export interface MirrorStats {
@@ -23,6 +26,11 @@ export interface MirrorStats {
    * `fs.protected_hardlinks` on files of another user).
    */
   copyReason?: "EXDEV" | "EPERM";
+  /**
+   * The target's `treeIdentity` (metadata only), taken from the same walk:
+   * what the unchanged-build check keys on, without walking the tree again.
+   */
+  identity: string;
 }
 
 /** A source tree and where it goes inside the target. */
@@ -54,8 +62,10 @@ export async function mirrorTree(
   sources: readonly MirrorSource[],
   target: string,
 ): Promise<MirrorStats> {
-  const stats: MirrorStats = { linked: 0, copied: 0, reused: 0 };
-  const wanted = new Set<string>();
+  const stats: Omit<MirrorStats, "identity"> = { linked: 0, copied: 0, reused: 0 };
+  // Each entry's identity line by path: a later source's entry replaces an earlier one's.
+  const lines = new Map<string, string>();
+  const walk = { wanted: new Set<string>(), lines, stats };
   const root: Buffer = Buffer.from(target);
   ensureDir(root, 0o700);
   for (const source of sources) {
@@ -64,14 +74,22 @@ export async function mirrorTree(
     for (const part of source.to.split("/").filter(Boolean)) {
       to = child(to, Buffer.from(part));
       relative = key(relative, Buffer.from(part));
-      wanted.add(relative);
+      walk.wanted.add(relative);
       // Folders the sources do not have (`models/NAME`): readable by all, whatever the umask.
       ensureDir(to, 0o755);
+      lines.set(relative, directoryLine(relative, 0o755));
     }
-    await mirrorDir(Buffer.from(source.from), to, relative, wanted, stats);
+    await mirrorDir(Buffer.from(source.from), to, relative, walk);
   }
-  prune(root, "", wanted);
-  return stats;
+  prune(root, "", walk.wanted);
+  return { ...stats, identity: identityDigest([...lines.values()]) };
+}
+
+/** What one mirror walk gathers: the paths the target keeps, identity lines and counts. */
+interface Walk {
+  wanted: Set<string>;
+  lines: Map<string, string>;
+  stats: Omit<MirrorStats, "identity">;
 }
 
 /**
@@ -106,13 +124,8 @@ function key(relative: string, name: Buffer): string {
   return relative ? `${relative}/${part}` : part;
 }
 
-async function mirrorDir(
-  from: Buffer,
-  to: Buffer,
-  relative: string,
-  wanted: Set<string>,
-  stats: MirrorStats,
-): Promise<void> {
+async function mirrorDir(from: Buffer, to: Buffer, relative: string, walk: Walk): Promise<void> {
+  const { wanted, lines, stats } = walk;
   for (const entry of readdirSync(from, { withFileTypes: true, encoding: "buffer" })) {
     const source = child(from, entry.name);
     const dest = child(to, entry.name);
@@ -120,14 +133,21 @@ async function mirrorDir(
     if (entry.isDirectory()) {
       wanted.add(rel);
       // The source's mode, but always usable by the owner (a read-only bento stays stageable).
-      ensureDir(dest, (lstatSync(source).mode & 0o7777) | 0o700);
-      await mirrorDir(source, dest, rel, wanted, stats);
+      const mode = (lstatSync(source).mode & 0o7777) | 0o700;
+      ensureDir(dest, mode);
+      lines.set(rel, directoryLine(rel, mode));
+      await mirrorDir(source, dest, rel, walk);
     } else if (entry.isSymbolicLink()) {
       wanted.add(rel);
-      mirrorSymlink(source, dest, stats);
+      lines.set(rel, symlinkLine(rel, mirrorSymlink(source, dest, stats)));
     } else if (entry.isFile()) {
       wanted.add(rel);
-      await mirrorFile(source, dest, stats);
+      const info = await mirrorFile(source, dest, stats);
+      // Only an empty file is identified by its content, which needs no read.
+      lines.set(
+        rel,
+        fileLine(rel, info, 0, () => readFileSync(dest)),
+      );
     }
   }
 }
@@ -145,25 +165,31 @@ function ensureDir(path: Buffer, mode?: number): void {
   if (mode !== undefined) chmodSync(path, mode);
 }
 
-function removeEntry(path: Buffer, info: Stats): void {
+function removeEntry(path: Buffer, info: Stats | BigIntStats): void {
   if (info.isDirectory()) removeTree(path);
   else unlinkSync(path);
 }
 
-async function mirrorFile(source: Buffer, dest: Buffer, stats: MirrorStats): Promise<void> {
-  const from = lstatSync(source);
-  const to = lstatSync(dest, { throwIfNoEntry: false });
+/** Links (or copies) one file into place; returns the metadata of the file now at `dest`. */
+async function mirrorFile(
+  source: Buffer,
+  dest: Buffer,
+  stats: Walk["stats"],
+): Promise<BigIntStats> {
+  const from = lstatSync(source, { bigint: true });
+  const to = lstatSync(dest, { bigint: true, throwIfNoEntry: false });
   if (to && sameFile(from, to)) {
     stats.reused++;
     if (to.ino !== from.ino || to.dev !== from.dev)
       stats.copyReason ??= to.dev === from.dev ? "EPERM" : "EXDEV";
-    return;
+    return to;
   }
   if (to) removeEntry(dest, to);
   try {
     linkSync(source, dest);
     stats.linked++;
-    return;
+    // A hard link is the source's inode: its size, time and mode.
+    return from;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     if (!COPY_INSTEAD.has(code)) throw error;
@@ -178,33 +204,33 @@ async function mirrorFile(source: Buffer, dest: Buffer, stats: MirrorStats): Pro
     throw error;
   }
   stats.copied++;
+  return lstatSync(dest, { bigint: true });
 }
 
 /**
  * The same inode, or a copy made by an earlier run: a file of its own (one link)
  * with the source's size, modification time and mode.
  */
-function sameFile(from: Stats, to: Stats): boolean {
+function sameFile(from: BigIntStats, to: BigIntStats): boolean {
   if (!to.isFile()) return false;
   if (from.dev === to.dev && from.ino === to.ino) return true;
   return (
-    to.nlink === 1 &&
-    from.size === to.size &&
-    Math.trunc(from.mtimeMs) === Math.trunc(to.mtimeMs) &&
-    from.mode === to.mode
+    to.nlink === 1n && from.size === to.size && from.mtimeMs === to.mtimeMs && from.mode === to.mode
   );
 }
 
-function mirrorSymlink(source: Buffer, dest: Buffer, stats: MirrorStats): void {
+/** Mirrors one symlink; returns its target. */
+function mirrorSymlink(source: Buffer, dest: Buffer, stats: Walk["stats"]): Buffer {
   const target = readlinkSync(source, { encoding: "buffer" });
   const existing = lstatSync(dest, { throwIfNoEntry: false });
   if (existing?.isSymbolicLink() && readlinkSync(dest, { encoding: "buffer" }).equals(target)) {
     stats.reused++;
-    return;
+    return target;
   }
   if (existing) removeEntry(dest, existing);
   symlinkSync(target, dest);
   stats.linked++;
+  return target;
 }
 
 /** Removes what the sources no longer have. */

@@ -23,6 +23,11 @@ export interface StagedContext {
   durationMs: number;
   /** Said once to the user when the tree holds copies instead of links. */
   warning?: string;
+  /**
+   * The staged tree's `treeIdentity`, gathered by the staging walk itself;
+   * `undefined` when the context is the bento directory (not staged).
+   */
+  identity?: string;
   /** Lets other builds of the same bento use this tree again. */
   release(): Promise<void>;
 }
@@ -78,6 +83,7 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
       reused: stats.reused,
       durationMs: Date.now() - started,
       warning: copyWarning(stats, claimed.dir),
+      identity: stats.identity,
       release: claimed.lock.release,
     };
   } catch (error) {

@@ -206,6 +206,7 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
           env: command.env,
           containerfile,
           contextPath: context.dir,
+          contextIdentity: context.identity,
           volatile: volatileParts(tags, imageIdFile, secrets.dir, containerfilePath, context.dir),
           secretValues: found.secretValues,
           cache: planning.cache,

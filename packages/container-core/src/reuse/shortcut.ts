@@ -20,6 +20,8 @@ export interface ReuseInputs {
   env: Readonly<Record<string, string>>;
   containerfile: string;
   contextPath: string;
+  /** The context's `treeIdentity` when staging already gave it; otherwise the context is walked. */
+  contextIdentity?: string;
   /** Paths and names that differ from run to run, by placeholder name. */
   volatile: Readonly<Record<string, readonly string[]>>;
   secretValues: Readonly<Record<string, string>>;
@@ -43,7 +45,7 @@ export async function planReuse(inputs: ReuseInputs): Promise<ReusePlan | undefi
     containerfile: inputs.containerfile,
     argv: [builder.name, ...stableArgv(argv, inputs.volatile)],
     env: buildVariables(inputs.env, builder.env),
-    tree: await treeIdentity(inputs.contextPath),
+    tree: inputs.contextIdentity ?? (await treeIdentity(inputs.contextPath)),
     secrets: inputs.secretValues,
     extra: inputs.extra,
   });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { type BigIntStats, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 const SLASH = Buffer.from("/");
 
@@ -12,7 +12,8 @@ export interface TreeIdentityOptions {
   /**
    * Regular files up to this many bytes are identified by their content, so a
    * copy with the same bytes (a new bento version's requirements) keeps the
-   * identity; larger ones (models) only by their metadata. Default 0: never read.
+   * identity; larger ones (models) only by their metadata. Default 0: never read
+   * (an empty file's content is known without reading).
    */
   contentUpTo?: number;
 }
@@ -23,7 +24,8 @@ export interface TreeIdentityOptions {
  * modification time (ns) and inode (device included), or its content when it
  * is small enough; a symlink by its target. Hard links share an inode, so a
  * staged tree of links has the identity of its sources. Change time is left
- * out on purpose: making a hard link changes it.
+ * out on purpose: making a hard link changes it. Staging computes the same
+ * digest of the tree it makes as it walks it (see `mirrorTree`).
  */
 export async function treeIdentity(
   dir: string,
@@ -37,8 +39,43 @@ export async function treeIdentity(
   // without a thread-pool round trip each. Names stay bytes: a name that is not
   // UTF-8 has no string path to reach it by.
   walk(Buffer.from(dir), top, "", lines, options.contentUpTo ?? 0);
-  lines.sort();
-  return createHash("sha256").update(lines.join("\n")).digest("hex");
+  return identityDigest(lines);
+}
+
+/** The digest of a tree's entry lines, in any order. Pure. */
+export function identityDigest(lines: readonly string[]): string {
+  return createHash("sha256")
+    .update([...lines].sort().join("\n"))
+    .digest("hex");
+}
+
+/** A directory's identity line; `relative` holds the names as latin1 (one character per byte). */
+export function directoryLine(relative: string, mode: number | bigint): string {
+  return `d ${(BigInt(mode) & 0o7777n).toString(8)} ${JSON.stringify(relative)}`;
+}
+
+/** A symlink's identity line. */
+export function symlinkLine(relative: string, target: Buffer): string {
+  return `l ${JSON.stringify(relative)} ${JSON.stringify(target.toString("latin1"))}`;
+}
+
+/**
+ * A regular file's identity line from its (bigint) metadata, or from its
+ * content when it holds at most `contentUpTo` bytes (`read` gives the bytes).
+ */
+export function fileLine(
+  relative: string,
+  info: BigIntStats,
+  contentUpTo: number,
+  read: () => Buffer,
+): string {
+  const mode = (info.mode & 0o7777n).toString(8);
+  if (info.size <= BigInt(contentUpTo)) {
+    const digest = createHash("sha256").update(read()).digest("hex");
+    return `c ${mode} ${JSON.stringify(relative)} ${digest}`;
+  }
+  const identity = `${info.size} ${info.mtimeNs} ${info.dev}:${info.ino}`;
+  return `f ${mode} ${JSON.stringify(relative)} ${identity}`;
 }
 
 function walk(
@@ -53,19 +90,15 @@ function walk(
     // latin1 maps each byte to one character, so distinct names stay distinct.
     const relative = prefix ? `${prefix}/${name.toString("latin1")}` : name.toString("latin1");
     const info = lstatSync(path, { bigint: true });
-    const mode = (info.mode & 0o7777n).toString(8);
     if (info.isDirectory()) {
-      lines.push(`d ${mode} ${JSON.stringify(relative)}`);
+      lines.push(directoryLine(relative, info.mode));
       walk(path, readdirSync(path, { encoding: "buffer" }), relative, lines, contentUpTo);
     } else if (info.isSymbolicLink()) {
-      const target = readlinkSync(path, { encoding: "buffer" }).toString("latin1");
-      lines.push(`l ${JSON.stringify(relative)} ${JSON.stringify(target)}`);
-    } else if (info.isFile() && info.size <= BigInt(contentUpTo)) {
-      const digest = createHash("sha256").update(readFileSync(path)).digest("hex");
-      lines.push(`c ${mode} ${JSON.stringify(relative)} ${digest}`);
+      lines.push(symlinkLine(relative, readlinkSync(path, { encoding: "buffer" })));
+    } else if (info.isFile()) {
+      lines.push(fileLine(relative, info, contentUpTo, () => readFileSync(path)));
     } else {
-      const identity = `${info.size} ${info.mtimeNs} ${info.dev}:${info.ino}`;
-      lines.push(`f ${mode} ${JSON.stringify(relative)} ${identity}`);
+      lines.push(fileLine(relative, info, -1, () => Buffer.alloc(0)));
     }
   }
 }
