@@ -37,7 +37,8 @@ export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
   // buildah keeps no layer cache unless asked: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--layers)
   layeredDefaults: { layers: true },
   imageStore: buildahImageStore,
-  environmentImage: { options: { extraArgs: ["--layers=false"] } },
+  // One COPY of a context narrowed by an ignore file: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--ignorefile)
+  environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
   diagnose: diagnoseBuildah,
   constructBuildArgs: buildahBuildArgs,
 });

@@ -25,7 +25,8 @@ export const podmanBackend = defineBackend<PodmanOptions>("podman", {
   imageStore: cliImageStore,
   // A cached podman build re-hashes every COPY source and commits each step:
   // the environment is its own image, the code goes on top, each in one commit.
-  environmentImage: { options: { extraArgs: ["--layers=false"] } },
+  // One COPY of a context narrowed by an ignore file: https://docs.podman.io/en/latest/markdown/podman-build.1.html#ignorefile
+  environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
   diagnose: diagnosePodman,
   constructBuildArgs: podmanBuildArgs,
 });

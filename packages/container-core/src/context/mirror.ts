@@ -1,5 +1,4 @@
 import {
-  type BigIntStats,
   chmodSync,
   linkSync,
   lstatSync,
@@ -165,19 +164,15 @@ function ensureDir(path: Buffer, mode?: number): void {
   if (mode !== undefined) chmodSync(path, mode);
 }
 
-function removeEntry(path: Buffer, info: Stats | BigIntStats): void {
+function removeEntry(path: Buffer, info: Stats): void {
   if (info.isDirectory()) removeTree(path);
   else unlinkSync(path);
 }
 
 /** Links (or copies) one file into place; returns the metadata of the file now at `dest`. */
-async function mirrorFile(
-  source: Buffer,
-  dest: Buffer,
-  stats: Walk["stats"],
-): Promise<BigIntStats> {
-  const from = lstatSync(source, { bigint: true });
-  const to = lstatSync(dest, { bigint: true, throwIfNoEntry: false });
+async function mirrorFile(source: Buffer, dest: Buffer, stats: Walk["stats"]): Promise<Stats> {
+  const from = lstatSync(source);
+  const to = lstatSync(dest, { throwIfNoEntry: false });
   if (to && sameFile(from, to)) {
     stats.reused++;
     if (to.ino !== from.ino || to.dev !== from.dev)
@@ -204,18 +199,21 @@ async function mirrorFile(
     throw error;
   }
   stats.copied++;
-  return lstatSync(dest, { bigint: true });
+  return lstatSync(dest);
 }
 
 /**
  * The same inode, or a copy made by an earlier run: a file of its own (one link)
  * with the source's size, modification time and mode.
  */
-function sameFile(from: BigIntStats, to: BigIntStats): boolean {
+function sameFile(from: Stats, to: Stats): boolean {
   if (!to.isFile()) return false;
   if (from.dev === to.dev && from.ino === to.ino) return true;
   return (
-    to.nlink === 1n && from.size === to.size && from.mtimeMs === to.mtimeMs && from.mode === to.mode
+    to.nlink === 1 &&
+    from.size === to.size &&
+    Math.trunc(from.mtimeMs) === Math.trunc(to.mtimeMs) &&
+    from.mode === to.mode
   );
 }
 

@@ -13,7 +13,14 @@ import {
   withoutCacheFlags,
 } from "../reuse/inputs-key.js";
 import { treeIdentity } from "../reuse/tree-identity.js";
-import { codeContainerfile, labelInstruction, splitContainerfile } from "./split.js";
+import {
+  codeContainerfile,
+  codeIgnoreFile,
+  labelInstruction,
+  type SplitContainerfile,
+  splitContainerfile,
+  wholeContextCopy,
+} from "./split.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -144,7 +151,12 @@ export async function planEnvironment(
   const tag = `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
   const { argv, shownArgv, env } = command(tag);
   const files = await plainFiles(inputs.contextPath, split.codeEntries);
-  const code = codeContainerfile(tag, split, { files, labels: inputs.labels });
+  const whole = await wholeContext(inputs, split, entries);
+  const code = codeContainerfile(tag, split, {
+    files,
+    labels: inputs.labels,
+    wholeContext: whole?.chown,
+  });
   return {
     step: {
       tag,
@@ -160,7 +172,7 @@ export async function planEnvironment(
     },
     containerfile: code,
     containerfilePath: await writeContainerfile(inputs.cache, `${inputs.stem}-code`, code),
-    codeOptions: options,
+    codeOptions: whole ? withSplitOptions(options, { extraArgs: whole.flags }) : options,
     labelsInFile: labelInstruction(inputs.labels) !== undefined,
   };
 }
@@ -170,6 +182,28 @@ async function environmentIdFile(inputs: EnvironmentInputs): Promise<string> {
   const runDir = await mkdtemp(join(inputs.cache, "run-"));
   inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "environment-id");
+}
+
+/**
+ * One COPY of the whole context for the code build, when the backend takes an
+ * ignore file and the user gave none: the owner flag for the COPY and the
+ * build flags naming the ignore file that leaves only the code entries.
+ */
+async function wholeContext(
+  inputs: EnvironmentInputs,
+  split: SplitContainerfile,
+  entries: readonly string[],
+): Promise<{ chown: string; flags: string[] } | undefined> {
+  const flag = inputs.builder.environmentImage?.ignoreFileFlag;
+  const extra = inputs.options.extraArgs;
+  const ownIgnore =
+    inputs.options.ignorefile !== undefined ||
+    (Array.isArray(extra) && extra.some((arg) => String(arg).startsWith(flag ?? "\0")));
+  const chown = wholeContextCopy(split);
+  const ignore = codeIgnoreFile(entries, split);
+  if (!flag || ownIgnore || !chown || ignore === undefined) return undefined;
+  const path = await writeContainerfile(inputs.cache, `${inputs.stem}-code`, ignore, ".ignore");
+  return { chown, flags: [flag, path] };
 }
 
 /** The code entries that are regular files. */

@@ -2,7 +2,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadBentoConfig } from "../bento/load-config.js";
 import { generateContainerfile } from "../containerfile/generate.js";
-import { codeContainerfile, labelInstruction, splitContainerfile } from "./split.js";
+import {
+  codeContainerfile,
+  codeIgnoreFile,
+  labelInstruction,
+  splitContainerfile,
+  wholeContextCopy,
+} from "./split.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../../../examples/bentos/", import.meta.url));
 const ENTRIES = ["README.md", "bento.yaml", "env", "models", "src"];
@@ -76,6 +82,44 @@ describe("splitContainerfile", () => {
     expect(codeContainerfile("e", split, { files: new Set(["README.md"]), labels: {} })).toContain(
       "\nCOPY --chown=u:u ./README.md ./README.md\n",
     );
+  });
+
+  it("copies the whole context in one COPY when every code line can be one", () => {
+    const entries = ["README.md", "env", "models", "src"];
+    const lines = ["FROM base", "COPY --chown=u:u ./env ./env", "RUN install"];
+    const split = splitContainerfile(
+      [...lines, "COPY --chown=u:u ./README.md ./README.md", "COPY --chown=u:u ./src ./src"].join(
+        "\n",
+      ),
+      entries,
+    )!;
+    expect(wholeContextCopy(split)).toBe("--chown=u:u");
+    expect(codeIgnoreFile(entries, split)).toBe("env\nmodels\n");
+    const labels = { "ai.bentoml.bento": "iris:v1" };
+    expect(
+      codeContainerfile("e:k", split, { files: new Set(), labels, wholeContext: "--chown=u:u" }),
+    ).toBe(
+      'FROM e:k\nARG SOURCE_DATE_EPOCH\nCOPY --chown=u:u . ./\nLABEL "ai.bentoml.bento"="iris:v1"\n',
+    );
+    const owners = splitContainerfile(
+      [...lines, "COPY --chown=u:u ./README.md ./README.md", "COPY --chown=v:v ./src ./src"].join(
+        "\n",
+      ),
+      entries,
+    )!;
+    expect(wholeContextCopy(owners)).toBeUndefined();
+    const json = splitContainerfile(
+      [...lines, 'COPY --chown=u:u ["./my src", "./my src"]'].join("\n"),
+      ["env", "my src"],
+    )!;
+    expect(wholeContextCopy(json)).toBeUndefined();
+  });
+
+  it("leaves names that an ignore file would read as patterns to per-entry copies", () => {
+    const split = splitContainerfile("FROM a\nCOPY --chown=u:u ./src ./src\n", ["src"])!;
+    expect(codeIgnoreFile(["src", "models"], split)).toBe("models\n");
+    expect(codeIgnoreFile(["src", "mod*"], split)).toBeUndefined();
+    expect(codeIgnoreFile(["src", "!models"], split)).toBeUndefined();
   });
 
   it.each([

@@ -83,12 +83,46 @@ export interface CodeOptions {
   files: ReadonlySet<string>;
   /** Labels written as one LABEL instruction (see {@link labelInstruction}). */
   labels: Readonly<Record<string, string>>;
+  /**
+   * Copy the whole context in one `COPY --chown=U:G . ./` with this flag (see
+   * {@link wholeContextCopy}); the build ignores the environment's entries.
+   */
+  wholeContext?: string;
 }
 
 /**
- * The code build's Containerfile: FROM the environment image, the plain files
- * in one COPY, each directory in its own (COPY of several directories would
- * merge their contents), and the labels in one LABEL. Podman and buildah
+ * The `--chown=U:G` flag when every code line copies one top-level entry to the
+ * same name with that one owner, so one `COPY --chown=U:G . ./` of a context
+ * holding only the code entries makes the same files; `undefined` otherwise. Pure.
+ */
+export function wholeContextCopy(split: SplitContainerfile): string | undefined {
+  const flags = split.codeLines.map(
+    (line) => /^COPY\s+(--chown=\S+)\s+\.\/(\S+)\s+\.\/\2\s*$/.exec(line.trim())?.[1],
+  );
+  const [first] = flags;
+  return first !== undefined && flags.every((flag) => flag === first) ? first : undefined;
+}
+
+/**
+ * The ignore file that leaves the code build's context holding only the code
+ * entries: one line per other top-level entry, `undefined` when a name would
+ * read as a pattern. Pure.
+ */
+export function codeIgnoreFile(
+  contextEntries: readonly string[],
+  split: SplitContainerfile,
+): string | undefined {
+  const others = contextEntries.filter((name) => !split.codeEntries.includes(name));
+  if (others.some((name) => /[*?[\]\\!#\s]/.test(name) || hasControlCharacter(name)))
+    return undefined;
+  return others.map((name) => `${name}\n`).join("");
+}
+
+/**
+ * The code build's Containerfile: FROM the environment image, with
+ * `wholeContext` one COPY of the context, else the plain files in one COPY and
+ * each directory in its own (COPY of several directories would merge their
+ * contents), and the labels in one LABEL. Podman and buildah
  * spend about as long on each instruction as on the copy itself (each commits
  * an image: https://github.com/containers/buildah/issues/1764), and apply
  * `--label` flags in a commit step of their own after the last instruction
@@ -99,6 +133,10 @@ export function codeContainerfile(
   split: SplitContainerfile,
   options: CodeOptions,
 ): string {
+  const label = labelInstruction(options.labels);
+  const tail = [...(label ? [label] : []), ""];
+  if (options.wholeContext)
+    return [...head(environmentImage), `COPY ${options.wholeContext} . ./`, ...tail].join("\n");
   const merged: string[] = [];
   const others: string[] = [];
   let chown: string | undefined;
@@ -114,16 +152,15 @@ export function codeContainerfile(
     merged.length > 1
       ? [`COPY ${chown} ${merged.join(" ")} ./`]
       : merged.map((path) => `COPY ${chown} ${path} ${path}`);
-  const label = labelInstruction(options.labels);
+  return [...head(environmentImage), ...files, ...others, ...tail].join("\n");
+}
+
+function head(environmentImage: string): string[] {
   return [
     `FROM ${environmentImage}`,
     // The reproducible build argument reaches every build; declaring it keeps engines from warning.
     "ARG SOURCE_DATE_EPOCH",
-    ...files,
-    ...others,
-    ...(label ? [label] : []),
-    "",
-  ].join("\n");
+  ];
 }
 
 /** Characters a double-quoted LABEL word would interpret. */

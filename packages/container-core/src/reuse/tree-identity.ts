@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type BigIntStats, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from "node:fs";
 
 const SLASH = Buffer.from("/");
 
@@ -21,7 +21,8 @@ export interface TreeIdentityOptions {
 /**
  * A digest of a directory tree's identity without reading large files: for
  * each entry its relative path, kind and mode, and for a file its size,
- * modification time (ns) and inode (device included), or its content when it
+ * modification time (ms, to a fraction of a microsecond) and inode (device
+ * included), or its content when it
  * is small enough; a symlink by its target. Hard links share an inode, so a
  * staged tree of links has the identity of its sources. Change time is left
  * out on purpose: making a hard link changes it. Staging computes the same
@@ -50,8 +51,8 @@ export function identityDigest(lines: readonly string[]): string {
 }
 
 /** A directory's identity line; `relative` holds the names as latin1 (one character per byte). */
-export function directoryLine(relative: string, mode: number | bigint): string {
-  return `d ${(BigInt(mode) & 0o7777n).toString(8)} ${JSON.stringify(relative)}`;
+export function directoryLine(relative: string, mode: number): string {
+  return `d ${(mode & 0o7777).toString(8)} ${JSON.stringify(relative)}`;
 }
 
 /** A symlink's identity line. */
@@ -60,21 +61,22 @@ export function symlinkLine(relative: string, target: Buffer): string {
 }
 
 /**
- * A regular file's identity line from its (bigint) metadata, or from its
+ * A regular file's identity line from its metadata, or from its
  * content when it holds at most `contentUpTo` bytes (`read` gives the bytes).
  */
 export function fileLine(
   relative: string,
-  info: BigIntStats,
+  info: Stats,
   contentUpTo: number,
   read: () => Buffer,
 ): string {
-  const mode = (info.mode & 0o7777n).toString(8);
-  if (info.size <= BigInt(contentUpTo)) {
+  const mode = (info.mode & 0o7777).toString(8);
+  if (info.size <= contentUpTo) {
     const digest = createHash("sha256").update(read()).digest("hex");
     return `c ${mode} ${JSON.stringify(relative)} ${digest}`;
   }
-  const identity = `${info.size} ${info.mtimeNs} ${info.dev}:${info.ino}`;
+  // Number metadata: far cheaper to read than bigint, and mtimeMs keeps sub-microsecond digits.
+  const identity = `${info.size} ${info.mtimeMs} ${info.dev}:${info.ino}`;
   return `f ${mode} ${JSON.stringify(relative)} ${identity}`;
 }
 
@@ -89,7 +91,7 @@ function walk(
     const path = Buffer.concat([dir, SLASH, name]);
     // latin1 maps each byte to one character, so distinct names stay distinct.
     const relative = prefix ? `${prefix}/${name.toString("latin1")}` : name.toString("latin1");
-    const info = lstatSync(path, { bigint: true });
+    const info = lstatSync(path);
     if (info.isDirectory()) {
       lines.push(directoryLine(relative, info.mode));
       walk(path, readdirSync(path, { encoding: "buffer" }), relative, lines, contentUpTo);
