@@ -1,5 +1,8 @@
+import { appendFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   buildkitTcp,
+  exec,
   imageInspect,
   registryBaseImage,
   removeImages,
@@ -34,9 +37,9 @@ describe.skipIf(!usable)("buildctl beyond one machine", () => {
     for (const ref of pushed) await deleteFromRegistry(ref);
     await box?.cleanup();
   });
-  const build = (flags: readonly string[], env: NodeJS.ProcessEnv = {}) =>
+  const build = (flags: readonly string[], env: NodeJS.ProcessEnv = {}, bento = iris) =>
     containerize(
-      iris,
+      bento,
       ["--backend", "buildctl", "--base-image", registryBaseImage(), ...flags],
       box.env(env),
     );
@@ -86,6 +89,34 @@ describe.skipIf(!usable)("buildctl beyond one machine", () => {
       expect(`${stdout}${stderr}`).not.toContain(tlsDir);
     });
 
+    it("after a one-line edit sends only the changed files, even with other builds in between", {
+      timeout: TIMEOUT,
+    }, async () => {
+      // A 4 MiB model file makes a whole-context upload plain to see.
+      const model = join(box.home, "models/iris_model/r6tb2fv7ccdxkhqb/weights.bin");
+      await writeFile(model, Buffer.alloc(4 << 20, 7));
+      const tag = `bento-e2e-buildctl-edit:${run}`;
+      dockerTags.push(tag);
+      const first = await build(["-t", tag], remote);
+      expect(contextBytes(first.stdout + first.stderr)).toBeGreaterThan(4 << 20);
+      // Other directories built in between, BentoML's way (buildctl's main context, which
+      // every such build shares: it used to take the daemon's kept upload, and the next
+      // build sent everything again) and another bento.
+      const other = await box.copyBento(IRIS.dir, "other");
+      await writeFile(join(other, "Dockerfile.e2e"), "FROM scratch\nCOPY . /\n");
+      const plain = [
+        ...["buildctl", "--addr", host, "--tlsdir", tlsDir, "build", "--frontend"],
+        ...["dockerfile.v0", "--local", `context=${other}`, "--local", `dockerfile=${other}`],
+        ...["--opt", "filename=Dockerfile.e2e"],
+      ];
+      const theirs = await exec(plain, { timeoutMs: 120_000 });
+      expect(theirs.exitCode, theirs.stderr).toBe(0);
+      await build(["-t", tag], remote, other);
+      await appendFile(join(iris, "src/service.py"), `# edit ${run}\n`);
+      const edited = await build(["-t", tag], remote);
+      expect(contextBytes(edited.stdout + edited.stderr)).toBeLessThan(64 << 10);
+    });
+
     it.each([
       ["without its certificates", { BUILDKIT_HOST: host }, /BENTO_BUILDKIT_TLS_DIR/],
       ["when nothing listens", { BUILDKIT_HOST: "tcp://127.0.0.1:9" }, /BUILDKIT_HOST/],
@@ -107,3 +138,15 @@ describe.skipIf(!usable)("buildctl beyond one machine", () => {
     });
   });
 });
+
+/** Bytes BuildKit's plain progress says it received for bento's named context. */
+function contextBytes(output: string): number {
+  const units: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 };
+  let total = 0;
+  for (const match of output.matchAll(
+    /transferring bento-[0-9a-f]{16}: ([\d.]+)(B|kB|MB|GB)\b.*done/g,
+  )) {
+    total += Number(match[1]) * (units[match[2] as string] ?? 1);
+  }
+  return total;
+}
