@@ -153,24 +153,13 @@ interface Findings {
 
 /** Gives the secrets and the image id their files and decides the command. */
 async function completePlan(found: Findings, planning: Planning): Promise<BuildPlan> {
-  const { common, env, onWarning } = planning;
+  const { common, onWarning } = planning;
   const { bento, tags, context } = found;
-  const { builder, report } = found.selected;
+  const { builder } = found.selected;
   const { secrets, imageIdFile } = await prepareFiles(builder, found.secretValues, planning);
   const layered = (common.layout ?? "layered") === "layered";
   const options = { ...(layered ? builder.layeredDefaults : {}), ...planning.userOptions };
-  const shared = {
-    builder,
-    report,
-    env,
-    contextPath: context.dir,
-    cwd: common.cwd,
-    creationTime: bento.config.creation_time,
-    reproducible: common.reproducible ?? true,
-    runAsRoot: common.runAsRoot === true,
-    which: (binary: string) => which(binary, env),
-    exists: (path: string) => existsSync(path),
-  };
+  const shared = sharedInputs(found, planning);
   const labels = imageLabels(labelSource(bento), common.labels);
   const split =
     layered && common.environmentImage !== false
@@ -256,6 +245,22 @@ function environmentInputs(found: Findings, planning: Planning, secretSpecs: str
     secretValues: found.secretValues,
     cache: planning.cache,
     cleanups: planning.cleanups,
+  };
+}
+
+/** What the environment step and the build's command are both decided from. */
+function sharedInputs(found: Findings, { common, env }: Planning) {
+  return {
+    builder: found.selected.builder,
+    report: found.selected.report,
+    env,
+    contextPath: found.context.dir,
+    cwd: common.cwd,
+    creationTime: found.bento.config.creation_time,
+    reproducible: common.reproducible ?? true,
+    runAsRoot: common.runAsRoot === true,
+    which: (binary: string) => which(binary, env),
+    exists: (path: string) => existsSync(path),
   };
 }
 
