@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sampleResults } from "../../test/sample-results.js";
 import { markdownTable, resultsMarkdown } from "./markdown.js";
-import { sampleResults } from "./sample-results.js";
 import { evaluateTargets } from "./targets.js";
 
 describe("markdownTable", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleResults } from "./sample-results.js";
+import { sampleResults } from "../../test/sample-results.js";
 import { evaluateTargets } from "./targets.js";
 
 describe("evaluateTargets", () => {

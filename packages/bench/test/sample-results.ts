@@ -1,7 +1,7 @@
-import { NODE_BASELINE } from "../sections/cli-overhead.js";
-import { benchSettings } from "../settings.js";
-import { summarize } from "../stats.js";
-import type { BenchResults } from "./results.js";
+import type { BenchResults } from "../src/report/results.js";
+import { NODE_BASELINE } from "../src/sections/cli-overhead.js";
+import { benchSettings } from "../src/settings.js";
+import { summarize } from "../src/stats.js";
 
 /** A made-up run for the report tests: docker and podman builds, staging, re-stage, RSS and CLI timings. */
 export function sampleResults(): BenchResults {
