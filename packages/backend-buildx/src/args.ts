@@ -27,6 +27,8 @@ export function buildxBuildArgs(input: BuildArgsInput<BuildxOptions>): string[] 
     warn(`buildx: load not passed: ${local ? "a local output" : "push"} replaces it.`);
   if (input.push === true && !push) warn("buildx: push not passed: the output is local.");
   const { attest, provenance, sbom, ...rest } = input;
+  // SBOM and provenance attestations came with BuildKit 0.11:
+  // https://github.com/moby/buildkit/releases/tag/v0.11.0
   const attests = isSupported(buildxCapabilities.attestations, input.version);
   if (!attests) warnDroppedAttestations(input, warn);
   // --load is `--output type=docker`, --push `--output type=image,push=true`:
