@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerizeArgv, withoutIidfile } from "./bento-way.js";
+import { containerizeArgv, fromLine, withoutIidfile } from "./bento-way.js";
 import { ENGINE_TABLE } from "./engines.js";
 
 describe("containerizeArgv", () => {
@@ -35,5 +35,15 @@ describe("withoutIidfile", () => {
       "ctx",
     ]);
     expect(withoutIidfile(["podman", "build", "ctx"])).toEqual(["podman", "build", "ctx"]);
+  });
+});
+
+describe("fromLine", () => {
+  it("gives the image the Containerfile builds FROM, flags skipped", () => {
+    expect(fromLine("FROM bento-env-iris:0123\nCOPY . ./\n")).toBe("bento-env-iris:0123");
+    expect(fromLine("# syntax=x\nFROM --platform=linux/amd64 base:1 AS base-container\n")).toBe(
+      "base:1",
+    );
+    expect(() => fromLine("COPY . ./\n")).toThrow(/no FROM/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { BuildResultJson } from "@bento/cli";
 import type { WayBuild } from "./bentoml-way.js";
 import { mustRun } from "./command.js";
@@ -26,6 +27,8 @@ export function containerizeArgv(bentoTag: string, engine: BenchEngine, build: W
 export interface Containerized {
   imageId: string;
   argv: string[];
+  /** The image its (last) build is `FROM`: the environment image of a split build, else the base. */
+  fromImage: string;
 }
 
 /** One `bento containerize` run with the given cache directory. */
@@ -43,7 +46,15 @@ export async function bentoWayBuild(
   const json = JSON.parse(await mustRun(argv, { env: workspace.env(cacheDir) })) as BuildResultJson;
   if (!json.imageId)
     throw new Error(`bento containerize printed no image id: ${json.argv.join(" ")}`);
-  return { imageId: json.imageId, argv: json.argv };
+  const fromImage = fromLine(await readFile(json.containerfile, "utf8"));
+  return { imageId: json.imageId, argv: json.argv, fromImage };
+}
+
+/** The image of a single-stage Containerfile's `FROM` line. Pure. */
+export function fromLine(containerfile: string): string {
+  const image = /^FROM\s+(?:--\S+\s+)*(\S+)/im.exec(containerfile)?.[1];
+  if (!image) throw new Error("the Containerfile has no FROM line");
+  return image;
 }
 
 /** The engine's argv without its `--iidfile` (that file's folder is gone after the build). Pure. */

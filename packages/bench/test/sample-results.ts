@@ -23,6 +23,7 @@ export function sampleResults(): BenchResults {
         bentoml: way(60_000, 45_000, 44_000, 1024 ** 3 + 10_240, 2),
         engineNoop: summarize([900, 1_000, 1_100]),
         floor: summarize([1_500, 1_500, 1_500]),
+        floorFrom: "base",
       },
       {
         engine: "podman",
@@ -30,6 +31,7 @@ export function sampleResults(): BenchResults {
         bentoml: way(50_000, 36_000, 13_000, 1024 ** 3, 2),
         engineNoop: summarize([2_000, 2_000, 2_000]),
         floor: summarize([1_000, 1_000, 1_000]),
+        floorFrom: "environment",
       },
     ],
     restage: [

@@ -76,6 +76,7 @@ function buildsSection(builds: readonly EngineBuilds[]): string {
   ]);
   const floors = builds.map((entry) => [
     entry.engine,
+    entry.floorFrom === "environment" ? "our environment image" : "the run's base image",
     formatMs(entry.bento.change.median),
     formatMs(entry.floor.median),
     formatRatio(entry.bento.change.median / entry.floor.median),
@@ -96,9 +97,9 @@ function buildsSection(builds: readonly EngineBuilds[]): string {
     "",
     markdownTable(["engine", "bento containerize", "BentoML's way"], bytes),
     "",
-    "The floor: the engine's own cached build of a two-line Containerfile (`FROM` the same base image, `COPY src`) after the same one-line edit, against our code-change rebuild:",
+    "The floor: the engine's own cached build of a two-line Containerfile (`FROM` the image our code-change rebuild builds on, `COPY src`) after the same one-line edit, against our code-change rebuild:",
     "",
-    markdownTable(["engine", "bento containerize", "floor", "ratio"], floors),
+    markdownTable(["engine", "floor `FROM`", "bento containerize", "floor", "ratio"], floors),
     "",
     "Where our no-op rebuild goes: the engine's own build command (the same argv, run again by itself) against the whole `bento containerize` (Node start, health check, staging, Containerfile, then that command). A no-op whose inputs are provably unchanged tags the image it built before and runs no build at all:",
     "",

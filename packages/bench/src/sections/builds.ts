@@ -27,8 +27,13 @@ export interface EngineBuilds {
   bentoml: WayResult;
   /** The engine command of our no-op rebuild, run again by itself: the engine's share of it. */
   engineNoop: Summary;
-  /** The engine's own cached build of `FROM base` + `COPY src` after an edit (see `benchFloor`). */
+  /**
+   * The engine's own cached build of `FROM` + `COPY src` after an edit (see
+   * `benchFloor`), `FROM` the image our code-change rebuild's build is `FROM`.
+   */
   floor: Summary;
+  /** What the floor builds `FROM`: `base` (the run's base image) or `environment` (our environment image). */
+  floorFrom: "base" | "environment";
 }
 
 /** What a build section needs besides the engine. */
@@ -47,6 +52,8 @@ type Phase = "cold" | "change" | "noop";
 interface Built {
   imageId: string;
   engineArgv?: string[];
+  /** The image the way's (last) build is `FROM`, when the way says. */
+  fromImage?: string;
 }
 
 /** One way of building: `build(cold)` makes the image. */
@@ -77,6 +84,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
   const added = new Map<WayName, NewLayers>();
   const engineNoop: number[] = [];
   let floor: Summary | undefined;
+  let floorFrom = base;
   try {
     for (let rep = 1; rep <= input.reps; rep++) {
       for (const way of ways) {
@@ -91,14 +99,15 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
         const before = await step("cold", true);
         await input.workspace.editSource();
         const after = await step("change", false);
+        if (after.fromImage) floorFrom = after.fromImage;
         if (rep === 1)
           added.set(way.name, await weighNewLayers(engine, before.imageId, after.imageId));
         const { engineArgv } = await step("noop", false);
         if (engineArgv) engineNoop.push(await timeEngineAlone(engine, engineArgv));
       }
     }
-    input.log(`${engine.name} floor: FROM base + COPY src`);
-    floor = await benchFloor(engine, input.workspace, base, input.reps, ledger);
+    input.log(`${engine.name} floor: FROM ${floorFrom} + COPY src`);
+    floor = await benchFloor(engine, input.workspace, floorFrom, input.reps, ledger);
   } finally {
     await coldStart(engine, ledger);
     await removeImages(engine.name, base);
@@ -115,6 +124,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     bentoml: result("bentoml"),
     engineNoop: summarize(engineNoop),
     floor: floor!,
+    floorFrom: floorFrom === base ? "base" : "environment",
   };
 }
 
@@ -144,8 +154,13 @@ function bentoWay(engine: BenchEngine, input: BuildsInput, baseImage: string): W
         if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
         cacheDir = await input.workspace.freshDir("cache-");
       }
-      const { imageId, argv } = await bentoWayBuild(input.workspace, engine, build, cacheDir);
-      return { imageId, engineArgv: argv };
+      const { imageId, argv, fromImage } = await bentoWayBuild(
+        input.workspace,
+        engine,
+        build,
+        cacheDir,
+      );
+      return { imageId, engineArgv: argv, fromImage };
     },
   };
 }

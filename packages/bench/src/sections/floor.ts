@@ -15,20 +15,22 @@ const CACHED: Readonly<Record<string, readonly string[]>> = { buildah: ["--layer
 
 /**
  * The floor of a code-change rebuild on one engine: its own cached build of a
- * two-line Containerfile (`FROM` the run's base image, `COPY src`) after a
- * one-line edit of `src/`, timed `reps` times after one untimed warm-up.
+ * two-line Containerfile (`FROM` the image our rebuild's build is `FROM`: the
+ * run's base image, or on podman and buildah the environment image; then
+ * `COPY src`) after a one-line edit of `src/`, timed `reps` times after one
+ * untimed warm-up.
  */
 export async function benchFloor(
   engine: BenchEngine,
   workspace: BenchWorkspace,
-  baseImage: string,
+  fromImage: string,
   reps: number,
   ledger: ImageLedger,
 ): Promise<Summary> {
   const dir = await workspace.freshDir("floor-");
   await cp(join(workspace.bentoDir, "src"), join(dir, "src"), { recursive: true });
   const file = join(dir, "Containerfile");
-  await writeFile(file, `FROM ${baseImage}\nCOPY src /home/bentoml/bento/src\n`);
+  await writeFile(file, `FROM ${fromImage}\nCOPY src /home/bentoml/bento/src\n`);
   const argv = [
     engine.name,
     "build",
