@@ -3,7 +3,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-APT_PACKAGES=(docker.io podman buildah debootstrap uidmap fuse-overlayfs slirp4netns docker-registry openssl curl)
+APT_PACKAGES=(docker.io podman buildah debootstrap uidmap fuse-overlayfs slirp4netns docker-registry openssl curl iproute2)
 BUILDX_PLUGIN=/usr/libexec/docker/cli-plugins/docker-buildx
 
 missing_apt_packages() {
