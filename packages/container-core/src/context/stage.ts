@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { BentoError } from "../errors.js";
 import { acquireLock, type FileLock, tryLock } from "./lock.js";
 import { type MirrorSource, type MirrorStats, mirrorTree, removeTree } from "./mirror.js";
+import { markUsed, sweepSpareTrees, treeName } from "./spare-trees.js";
 
 /** What goes into a build context besides the bento's own files. */
 export interface ContextExtra {
@@ -53,7 +54,7 @@ const MAX_TREES = 16;
  * A tree belongs to one build until `release`: a build of the same bento running
  * meanwhile (another copy of it, say) takes the next free tree (`KEY~2`, ...), so
  * no build ever reads files another one is relinking. A tree whose build was
- * killed is taken over and repaired.
+ * killed is taken over and repaired; spare trees left unused are swept.
  */
 export async function stageContext(options: StageOptions): Promise<StagedContext> {
   const started = Date.now();
@@ -74,6 +75,8 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
   try {
     mkdirSync(parent, { recursive: true, mode: 0o700 });
     claimed = await claimTree(parent, options.key);
+    markUsed(claimed.dir);
+    sweepSpareTrees(parent);
     const stats = await mirrorOrRepair(sources, claimed.dir);
     return {
       dir: claimed.dir,
@@ -84,7 +87,7 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
       durationMs: Date.now() - started,
       warning: copyWarning(stats, claimed.dir),
       identity: stats.identity,
-      release: claimed.lock.release,
+      release: releaseTree(claimed),
     };
   } catch (error) {
     await claimed?.lock.release();
@@ -95,7 +98,7 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
 /** The first tree of `key` no live build holds, locked for this build. */
 async function claimTree(parent: string, key: string): Promise<{ dir: string; lock: FileLock }> {
   for (let n = 1; n <= MAX_TREES; n++) {
-    const dir = join(parent, n === 1 ? key : `${key}~${n}`);
+    const dir = join(parent, treeName(key, n));
     const lock = tryLock(`${dir}.lock`);
     if (lock) return { dir, lock };
   }
@@ -106,6 +109,14 @@ async function claimTree(parent: string, key: string): Promise<{ dir: string; lo
       `${dir}.lock`,
       "Another bento build of the same bento is using its context",
     ),
+  };
+}
+
+/** Frees the tree for other builds, marked as just used so no sweep takes it soon. */
+function releaseTree(claimed: { dir: string; lock: FileLock }): () => Promise<void> {
+  return () => {
+    markUsed(claimed.dir);
+    return claimed.lock.release();
   };
 }
 
