@@ -1,4 +1,12 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BentoError } from "../errors.js";
 
@@ -9,7 +17,7 @@ export interface FileLock {
 
 /**
  * Takes an exclusive lock file holding this process's identity. A lock left by a
- * process that no longer exists is taken over; a live one is waited for, and
+ * process that no longer exists is taken over (the engines it left running stopped); a live one is waited for, and
  * `holder` (what a live holder is doing) goes into the time-out's hint.
  */
 export async function acquireLock(
@@ -21,6 +29,7 @@ export async function acquireLock(
   for (;;) {
     const lock = tryLock(path);
     if (lock) return lock;
+    if (await stopOrphanedEngines(path)) continue;
     if (Date.now() > deadline) {
       throw new BentoError(`Timed out waiting for the lock ${path}.`, {
         hint: `${holder}; wait for it, or remove the lock file if no build is running.`,
@@ -44,13 +53,62 @@ export function tryLock(path: string): FileLock | undefined {
       } finally {
         closeSync(fd);
       }
-      return { release: async () => rmSync(path, { force: true }) };
+      held.add(path);
+      return {
+        release: async () => {
+          held.delete(path);
+          rmSync(path, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     if (!takeOverStale(path)) return undefined;
   }
   return undefined;
+}
+
+/** The lock files this process holds now. */
+const held = new Set<string>();
+
+/**
+ * Notes in every lock this process holds that it started the engine process
+ * group `pid`: if this process is killed outright, the group lives on, reading
+ * the locked tree; the lock then stays held until that group is gone too (see
+ * {@link stopOrphanedEngines}).
+ */
+export function noteEngine(pid: number): void {
+  const line = `\nengine ${pid} ${startTime(pid) ?? ""}`;
+  for (const path of held) {
+    try {
+      appendFileSync(path, line);
+    } catch {
+      // Removed meanwhile (a lock released by another build of this process).
+    }
+  }
+}
+
+/**
+ * When the holder of the lock `path` is gone but engine process groups it
+ * started still run (it was killed outright, so it could not stop them), stops
+ * them and waits until they are gone, so the lock can be taken over: they would
+ * go on reading a tree the next build relinks, and tag their image after it.
+ * Whether it stopped any.
+ */
+export async function stopOrphanedEngines(path: string, timeoutMs = 15_000): Promise<boolean> {
+  const text = readText(path);
+  if (text === undefined || !processGone(holderOf(text))) return false;
+  const orphans = enginesOf(text).filter((engine) => !processGone(engine));
+  for (const { pid } of orphans) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // The group ended meanwhile.
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (orphans.some((engine) => !processGone(engine)) && Date.now() < deadline) await sleep(50);
+  return orphans.length > 0;
 }
 
 /**
@@ -97,18 +155,46 @@ function ownIdentity(): string {
   return started === undefined ? String(process.pid) : `${process.pid} ${started}`;
 }
 
+/** A process named in a lock file: its pid and, on Linux, its start time. */
+interface LockProcess {
+  pid: number;
+  started?: string;
+}
+
+function holderOf(text: string): LockProcess {
+  const [pid, started] = (text.split("\n")[0] ?? "").trim().split(" ");
+  return { pid: Number(pid), started: started || undefined };
+}
+
+function enginesOf(text: string): LockProcess[] {
+  return text
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim().split(" "))
+    .filter(([word]) => word === "engine")
+    .map(([, pid, started]) => ({ pid: Number(pid), started: started || undefined }));
+}
+
 /**
- * Whether the process that wrote `text` is gone: no such pid, or (on Linux) a
- * pid now held by a process started at another time. A lock whose text is not
- * a pid is being written, unless it is older than ten seconds (its writer was
- * killed between creating and writing it).
+ * Whether the process that wrote `text` is gone, and every engine group it
+ * noted too. A lock whose text is not a pid is being written, unless it is
+ * older than ten seconds (its writer was killed between creating and writing it).
  */
 function holderIsGone(text: string, path: string): boolean {
-  const [pidText, started] = text.trim().split(" ");
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0) return olderThan(path, 10_000);
-  if (processIsGone(pid)) return true;
-  return started !== undefined && startTime(pid) !== undefined && startTime(pid) !== started;
+  const holder = holderOf(text);
+  if (!Number.isInteger(holder.pid) || holder.pid <= 0) return olderThan(path, 10_000);
+  return processGone(holder) && enginesOf(text).every(processGone);
+}
+
+/**
+ * Whether `process` is gone: no such pid, a zombie (killed, not yet reaped), or
+ * (on Linux) a pid now held by a process started at another time.
+ */
+function processGone({ pid, started }: LockProcess): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || processIsGone(pid)) return true;
+  const stat = procStat(pid);
+  if (stat === undefined) return false;
+  return stat.state === "Z" || (started !== undefined && stat.started !== started);
 }
 
 /** Whether no process has `pid` (one of another user still counts as alive). */
@@ -123,8 +209,14 @@ export function processIsGone(pid: number): boolean {
 
 /** Field 22 of `/proc/PID/stat` (start time in clock ticks since boot); `undefined` off Linux. */
 function startTime(pid: number): string | undefined {
+  return procStat(pid)?.started;
+}
+
+/** The state (field 3) and start time (field 22) of `/proc/PID/stat`; `undefined` off Linux. */
+function procStat(pid: number): { state: string; started: string } | undefined {
   const stat = readText(`/proc/${pid}/stat`);
   if (stat === undefined) return undefined;
   // The command name (field 2) may hold spaces and parentheses: count from the last ")".
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { state: fields[0]!, started: fields[19]! };
 }

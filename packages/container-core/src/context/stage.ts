@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BentoError } from "../errors.js";
-import { acquireLock, type FileLock, tryLock } from "./lock.js";
+import { acquireLock, type FileLock, stopOrphanedEngines, tryLock } from "./lock.js";
 import { type MirrorSource, type MirrorStats, mirrorTree, removeTree } from "./mirror.js";
 import { markUsed, sweepSpareTrees, treeName } from "./spare-trees.js";
 
@@ -54,7 +54,7 @@ const MAX_TREES = 16;
  * A tree belongs to one build until `release`: a build of the same bento running
  * meanwhile (another copy of it, say) takes the next free tree (`KEY~2`, ...), so
  * no build ever reads files another one is relinking. A tree whose build was
- * killed is taken over and repaired; spare trees left unused are swept.
+ * killed is taken over (the engine it left running stopped first) and repaired; spare trees left unused are swept.
  */
 export async function stageContext(options: StageOptions): Promise<StagedContext> {
   const started = Date.now();
@@ -99,7 +99,9 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
 async function claimTree(parent: string, key: string): Promise<{ dir: string; lock: FileLock }> {
   for (let n = 1; n <= MAX_TREES; n++) {
     const dir = join(parent, treeName(key, n));
-    const lock = tryLock(`${dir}.lock`);
+    const lock =
+      tryLock(`${dir}.lock`) ??
+      ((await stopOrphanedEngines(`${dir}.lock`)) ? tryLock(`${dir}.lock`) : undefined);
     if (lock) return { dir, lock };
   }
   const dir = join(parent, key);

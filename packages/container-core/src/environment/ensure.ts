@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { OCIBuilder } from "../backend/contract.js";
 import { parseIidfile } from "../backend/image-id.js";
-import { acquireLock } from "../context/lock.js";
+import { acquireLock, noteEngine } from "../context/lock.js";
 import { runBuildProcess } from "../process/run-build.js";
 import { localImageId } from "../reuse/image-store.js";
 import type { EnvironmentStep } from "./plan-environment.js";
@@ -46,6 +46,7 @@ export async function ensureEnvironment(
       cwd: step.cwd,
       signal: options.signal,
       onLine: options.onLine,
+      onStart: noteEngine,
     });
     const id =
       parseIidfile(

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { noteEngine } from "../context/lock.js";
 import { writeSecretFiles } from "../context/secrets.js";
 import { ensureEnvironment } from "../environment/ensure.js";
 import { createStepTracker } from "../process/progress.js";
@@ -46,6 +47,8 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
       cwd: plan.contextPath,
       signal: options.signal,
       loader: plan.loader,
+      // A build killed outright cannot stop its engine: the next one taking its tree over does.
+      onStart: noteEngine,
       onLine: (stream, line) => {
         emit({ type: "log", stream, line });
         const step = track(line);

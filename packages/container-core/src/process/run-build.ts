@@ -15,6 +15,8 @@ export interface BuildProcessOptions {
   killGraceMs?: number;
   /** The argv as errors name it (see `shownArgv`); default the argv run. */
   shown?: readonly string[];
+  /** Told the pid (= process group) of each process started. */
+  onStart?: (pid: number) => void;
 }
 
 /** What the build printed. */
@@ -53,6 +55,7 @@ export async function runBuildProcess(
     ? start(options.loader, { stdin: "pipe", binaryStdout: false })
     : undefined;
   if (loader) child.stdout?.pipe(loader.stdin!);
+  for (const proc of [child, loader]) if (proc?.pid !== undefined) options.onStart?.(proc.pid);
   const readers = [
     loader ? undefined : follow(child.stdout, (line) => record("stdout", line)),
     follow(child.stderr, (line) => record("stderr", line)),

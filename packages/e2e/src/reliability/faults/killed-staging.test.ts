@@ -14,9 +14,9 @@ import { writeStandIn } from "../support/stand-in.js";
 
 // `bento containerize` killed with SIGKILL (no clean-up can run) while it stages a bento of 10,000
 // files, at several points, and while the engine builds: the next run takes the same tree over
-// (its lock's process is gone), repairs it to exactly the bento's files, builds, and leaves
-// nothing behind, the killed run's image-id folder included (core's run-dir test shows secret
-// folders swept the same way).
+// (its lock's process is gone; an engine it left running is stopped first), repairs it to
+// exactly the bento's files, builds, and leaves nothing behind, the killed run's image-id
+// folder included (core's run-dir test shows secret folders swept the same way).
 
 /** Folders of the bento's 100 under `src/` already in the tree when the run is killed. */
 const POINTS: readonly [string, number][] = [
@@ -84,8 +84,8 @@ describe("a build killed outright", () => {
       });
       run.child.kill("SIGKILL");
       await run.result;
-      for (const pid of [build!.pid, build!.childPid])
-        if (await isAlive(pid)) process.kill(pid, "SIGKILL");
+      // The engine lives on, orphaned, still reading the tree.
+      expect(await isAlive(build!.pid)).toBe(true);
       const left = unstable(await box.leftovers());
       expect(left.some((path) => path.startsWith("cache/run-"))).toBe(true);
 
@@ -93,6 +93,7 @@ describe("a build killed outright", () => {
       const result = await bento.build();
       expect(result.exitCode, describeRun(result)).toBe(0);
       expect(contextOf(result)).toBe(bento.tree);
+      for (const pid of [build!.pid, build!.childPid]) expect(await isAlive(pid)).toBe(false);
       expect(unstable(await box.leftovers())).toEqual([]);
     } finally {
       await box.cleanup();
