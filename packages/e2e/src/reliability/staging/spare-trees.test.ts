@@ -1,7 +1,7 @@
 import { existsSync, utimesSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { describeRun } from "../support/clean-error.js";
 import { byteTree, stagedMismatch } from "../support/byte-tree.js";
+import { describeRun } from "../support/clean-error.js";
 import { startCli } from "../support/cli.js";
 import { unstable } from "../support/leftovers.js";
 import { waitFor } from "../support/processes.js";
