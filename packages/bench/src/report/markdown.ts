@@ -210,14 +210,17 @@ function cliSection(results: BenchResults): string {
 }
 
 function concurrencySection(results: BenchResults): string {
-  const { alone, pair, baseline } = results.concurrency!;
+  const { alone, engine, pair, baseline } = results.concurrency!;
   const row = (label: string, time: Summary) => [
     label,
     formatMs(time.median),
     formatMs(time.min),
     formatMs(time.max),
   ];
-  const rows = [row("one alone", alone)];
+  const rows = [
+    row("one alone", alone),
+    row("one alone, the engine run (no reuse record)", engine),
+  ];
   if (baseline) rows.push(row(`one alone, baseline \`${baseline.bin}\``, baseline.alone));
   rows.push(row("two of the same bento at once (wall time)", pair));
   return [

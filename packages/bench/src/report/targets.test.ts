@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleResults } from "../../test/sample-results.js";
+import { summarize } from "../stats.js";
 import { evaluateTargets } from "./targets.js";
 
 describe("evaluateTargets", () => {
@@ -78,6 +79,33 @@ describe("evaluateTargets", () => {
         met: true,
       },
     ]);
+  });
+
+  it("compares our no-op rebuilds, reused and with the engine run, with the baseline CLI's", () => {
+    const time = (median: number) => summarize([median]);
+    const concurrency = {
+      alone: time(300),
+      engine: time(1_160),
+      pair: time(1_500),
+      baseline: { bin: "/work/baseline/bin.js", alone: time(1_000) },
+    };
+    const { builds, staging, cli, restage, rss, ...rest } = sampleResults();
+    expect(evaluateTargets({ ...rest, builds: [], concurrency })).toEqual([
+      {
+        name: "no-op rebuild vs the baseline CLI (docker)",
+        goal: "within 1.10x",
+        measured: "0.30x (300 ms vs 1.00 s)",
+        met: true,
+      },
+      {
+        name: "no-op rebuild, the engine run (no reuse record) vs the baseline CLI (docker)",
+        goal: "within 1.10x",
+        measured: "1.16x (1.16 s vs 1.00 s)",
+        met: false,
+      },
+    ]);
+    const { baseline, ...withoutBaseline } = concurrency;
+    expect(evaluateTargets({ ...rest, builds: [], concurrency: withoutBaseline })).toEqual([]);
   });
 
   it("leaves out the goals of parts that did not run", () => {

@@ -130,13 +130,19 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
   }
   const baseline = results.concurrency?.baseline;
   if (baseline) {
-    const ratio = results.concurrency!.alone.median / baseline.alone.median;
-    targets.push({
-      name: "no-op rebuild vs the baseline CLI (docker)",
-      goal: "within 1.10x",
-      measured: formatRatio(ratio),
-      met: ratio <= 1.1,
-    });
+    const { alone, engine } = results.concurrency!;
+    for (const [what, ours] of [
+      ["", alone],
+      [", the engine run (no reuse record)", engine],
+    ] as const) {
+      const ratio = ours.median / baseline.alone.median;
+      targets.push({
+        name: `no-op rebuild${what} vs the baseline CLI (docker)`,
+        goal: "within 1.10x",
+        measured: `${formatRatio(ratio)} (${formatMs(ours.median)} vs ${formatMs(baseline.alone.median)})`,
+        met: ratio <= 1.1,
+      });
+    }
   }
   const help = results.cli?.find((entry) => entry.command === "bento --help");
   if (help) {

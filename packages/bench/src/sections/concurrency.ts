@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { removeImages } from "@bento/test-support";
 import { containerizeArgv } from "../bento-way.js";
 import { timed } from "../clock.js";
@@ -14,6 +16,11 @@ import type { BenchWorkspace } from "../workspace.js";
  */
 export interface ConcurrencyResult {
   alone: Summary;
+  /**
+   * Our no-op rebuild with its reuse record removed first, so the engine runs
+   * (a cached build) as the baseline's does: the path the per-build trees cost on.
+   */
+  engine: Summary;
   /** Wall time of two no-op rebuilds of the bento started together. */
   pair: Summary;
   /** The baseline CLI's no-op rebuild, interleaved with ours. */
@@ -30,8 +37,8 @@ export interface ConcurrencyInput {
 }
 
 /**
- * Per repetition, interleaved: our no-op rebuild, the baseline's, then two of ours
- * at once. Each CLI has its own cache directory, warmed up by untimed builds (the
+ * Per repetition, interleaved: our no-op rebuild, the baseline's, ours with the
+ * engine run (reuse record removed), then two of ours at once. Each CLI has its own cache directory, warmed up by untimed builds (the
  * pair's too, so its second tree is warm), so every timed build is a no-op.
  */
 export async function benchConcurrency(input: ConcurrencyInput): Promise<ConcurrencyResult> {
@@ -51,7 +58,14 @@ export async function benchConcurrency(input: ConcurrencyInput): Promise<Concurr
       { env: input.workspace.env(cacheDir) },
     );
   const pair = () => Promise.all([run(BENTO_BIN, ours), run(BENTO_BIN, ours)]);
-  const samples = { alone: [] as number[], pair: [] as number[], baseline: [] as number[] };
+  // Unchanged-build reuse skips the engine when its record of the last build is there.
+  const forgetBuilds = () => rm(join(ours, "builds"), { recursive: true, force: true });
+  const samples = {
+    alone: [] as number[],
+    engine: [] as number[],
+    pair: [] as number[],
+    baseline: [] as number[],
+  };
   try {
     await run(BENTO_BIN, ours);
     await pair();
@@ -60,9 +74,11 @@ export async function benchConcurrency(input: ConcurrencyInput): Promise<Concurr
       samples.alone.push((await timed(() => run(BENTO_BIN, ours))).ms);
       if (input.baselineBin)
         samples.baseline.push((await timed(() => run(input.baselineBin!, theirs))).ms);
+      await forgetBuilds();
+      samples.engine.push((await timed(() => run(BENTO_BIN, ours))).ms);
       samples.pair.push((await timed(pair)).ms);
       input.log(
-        `concurrency #${rep}: alone ${samples.alone.at(-1)!.toFixed(0)} ms, baseline ${samples.baseline.at(-1)?.toFixed(0) ?? "-"} ms, two at once ${samples.pair.at(-1)!.toFixed(0)} ms`,
+        `concurrency #${rep}: alone ${samples.alone.at(-1)!.toFixed(0)} ms, engine run ${samples.engine.at(-1)!.toFixed(0)} ms, baseline ${samples.baseline.at(-1)?.toFixed(0) ?? "-"} ms, two at once ${samples.pair.at(-1)!.toFixed(0)} ms`,
       );
     }
   } finally {
@@ -70,6 +86,7 @@ export async function benchConcurrency(input: ConcurrencyInput): Promise<Concurr
   }
   return {
     alone: summarize(samples.alone),
+    engine: summarize(samples.engine),
     pair: summarize(samples.pair),
     baseline: input.baselineBin
       ? { bin: input.baselineBin, alone: summarize(samples.baseline) }
