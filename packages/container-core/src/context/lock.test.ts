@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { noteEngine, stopOrphanedEngines, tryLock } from "./lock.js";
+import { noteEngine, stopOrphanedEngines, sweepStaleLocks, tryLock } from "./lock.js";
 
 let dir: string;
 let engine: ChildProcess | undefined;
@@ -57,7 +57,8 @@ describe("a lock whose holder left its engine running", () => {
 
     expect(tryLock(path)).toBeUndefined();
     expect(await stopOrphanedEngines(path)).toBe(true);
-    expect(await exit).toBe("SIGKILL");
+    // Asked to stop first (SIGTERM), as an interrupted build asks its engine.
+    expect(await exit).toBe("SIGTERM");
     const lock = tryLock(path);
     expect(lock).toBeDefined();
     expect(readFileSync(path, "utf8")).toMatch(new RegExp(`^${process.pid} \\d+$`));
@@ -71,5 +72,22 @@ describe("a lock whose holder left its engine running", () => {
     const lock = tryLock(path);
     expect(lock).toBeDefined();
     await lock!.release();
+  });
+
+  it("is swept with the other stale locks of a folder, live ones kept", async () => {
+    writeFileSync(join(dir, "dead.lock"), `${await deadPid()} 1`);
+    writeFileSync(
+      join(dir, "dead-engine.lock"),
+      `${await deadPid()} 1\nengine ${await deadPid()} 1`,
+    );
+    const child = startEngine();
+    writeFileSync(join(dir, "orphan.lock"), `${await deadPid()} 1\nengine ${child.pid} `);
+    const live = tryLock(join(dir, "live.lock"))!;
+    writeFileSync(join(dir, "model.bin"), "not a lock");
+
+    sweepStaleLocks(dir);
+
+    expect(readdirSync(dir).sort()).toEqual(["live.lock", "model.bin", "orphan.lock"]);
+    await live.release();
   });
 });

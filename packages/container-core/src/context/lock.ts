@@ -2,11 +2,13 @@ import {
   appendFileSync,
   closeSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeSync,
 } from "node:fs";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BentoError } from "../errors.js";
 
@@ -95,20 +97,45 @@ export function noteEngine(pid: number): void {
  * go on reading a tree the next build relinks, and tag their image after it.
  * Whether it stopped any.
  */
-export async function stopOrphanedEngines(path: string, timeoutMs = 15_000): Promise<boolean> {
+export async function stopOrphanedEngines(path: string, graceMs = 5_000): Promise<boolean> {
   const text = readText(path);
   if (text === undefined || !processGone(holderOf(text))) return false;
   const orphans = enginesOf(text).filter((engine) => !processGone(engine));
-  for (const { pid } of orphans) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // The group ended meanwhile.
-    }
+  // SIGTERM first, as an interrupted build stops its engine: it removes its temporary files.
+  for (const [signal, waitMs] of [
+    ["SIGTERM", graceMs],
+    ["SIGKILL", 10_000],
+  ] as const) {
+    const alive = orphans.filter((engine) => !processGone(engine));
+    for (const { pid } of alive) signalGroup(pid, signal);
+    const deadline = Date.now() + waitMs;
+    while (alive.some((engine) => !processGone(engine)) && Date.now() < deadline) await sleep(50);
   }
-  const deadline = Date.now() + timeoutMs;
-  while (orphans.some((engine) => !processGone(engine)) && Date.now() < deadline) await sleep(50);
   return orphans.length > 0;
+}
+
+/**
+ * Removes the locks in `dir` whose holders are gone (with the engines they
+ * started): left by builds killed outright, of keys no build may ask for again.
+ */
+export function sweepStaleLocks(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.endsWith(".lock")) void tryLock(join(dir, name))?.release();
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group ended meanwhile.
+  }
 }
 
 /**

@@ -59,7 +59,7 @@ describe("sweepSpareTrees", () => {
     await held.release();
   });
 
-  it("runs when a build stages, and spares the trees of builds running meanwhile", async () => {
+  it("runs when a build stages (with stale locks), and spares the trees of builds running meanwhile", async () => {
     const bento = join(parent, "bento");
     const store = join(parent, "store");
     mkdirSync(bento);
@@ -81,6 +81,8 @@ describe("sweepSpareTrees", () => {
     const contexts = join(cacheRoot, "contexts");
     const at = new Date(Date.now() - OLD);
     for (const name of ["x-v1~2", "x-v1~3"]) utimesSync(join(contexts, name), at, at);
+    // Another bento's lock, left by a build killed outright.
+    writeFileSync(join(contexts, "y-v1.lock"), `${await deadPid()} 1`);
 
     const next = await stage();
 

@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BentoError } from "../errors.js";
-import { acquireLock, type FileLock, stopOrphanedEngines, tryLock } from "./lock.js";
+import {
+  acquireLock,
+  type FileLock,
+  stopOrphanedEngines,
+  sweepStaleLocks,
+  tryLock,
+} from "./lock.js";
 import { type MirrorSource, type MirrorStats, mirrorTree, removeTree } from "./mirror.js";
 import { markUsed, sweepSpareTrees, treeName } from "./spare-trees.js";
 
@@ -77,6 +83,7 @@ export async function stageContext(options: StageOptions): Promise<StagedContext
     claimed = await claimTree(parent, options.key);
     markUsed(claimed.dir);
     sweepSpareTrees(parent);
+    sweepStaleLocks(parent);
     const stats = await mirrorOrRepair(sources, claimed.dir);
     return {
       dir: claimed.dir,

@@ -1,6 +1,8 @@
-import { lstat, mkdtemp, readdir, rm } from "node:fs/promises";
+import { lstat, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { HealthReport, OCIBuilder } from "../backend/contract.js";
+import { sweepStaleLocks } from "../context/lock.js";
+import { makeRunDir } from "../context/run-dir.js";
 import { planCommand } from "../orchestrate/command.js";
 import { writeContainerfile } from "../orchestrate/containerfile-file.js";
 import { localImageIds } from "../reuse/image-store.js";
@@ -113,6 +115,8 @@ export async function planEnvironment(
     `${inputs.stem}-environment`,
     split.environment,
   );
+  // Locks of environment builds killed outright, whose keys may never be asked for again.
+  sweepStaleLocks(join(inputs.cache, "environments"));
   const imageIdFile = inputs.dryRun ? undefined : await environmentIdFile(inputs);
   const options = withSplitOptions(inputs.options, builder.environmentImage.options);
   const command = (tag: string, idFile = imageIdFile) =>
@@ -179,7 +183,7 @@ export async function planEnvironment(
 
 /** A file in a new private run directory for the environment image's id, removed after the build. */
 async function environmentIdFile(inputs: EnvironmentInputs): Promise<string> {
-  const runDir = await mkdtemp(join(inputs.cache, "run-"));
+  const runDir = await makeRunDir(inputs.cache, "run-");
   inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "environment-id");
 }
