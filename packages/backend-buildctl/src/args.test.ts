@@ -183,19 +183,19 @@ describe("buildctlBuildArgs", () => {
 
   it.each<[string, Input, string, readonly string[] | undefined]>([
     [
-      "docker on PATH: a docker tarball under docker's domain",
+      "docker on PATH: a docker tarball named as tagged",
       { tag: ["svc:1"], which: onPath("docker", "podman") },
-      "type=docker,name=docker.io/svc:1",
+      "type=docker,name=svc:1",
       ["docker", "load"],
     ],
     [
       "several tags: one quoted name field",
       { tag: ["svc:1", "team/svc:latest"], which: onPath("docker") },
-      'type=docker,"name=docker.io/svc:1,docker.io/team/svc:latest"',
+      'type=docker,"name=svc:1,team/svc:latest"',
       ["docker", "load"],
     ],
     [
-      "a tag with its own registry host is not prefixed",
+      "a tag with a registry host keeps it",
       { tag: ["localhost:5000/svc:1"], which: onPath("docker") },
       "type=docker,name=localhost:5000/svc:1",
       ["docker", "load"],
@@ -250,7 +250,7 @@ describe("buildctlBuildArgs", () => {
     [
       "the automatic output",
       { tag: ["svc:1"], which: onPath("docker") },
-      "type=docker,name=docker.io/svc:1,rewrite-timestamp=true",
+      "type=docker,name=svc:1,rewrite-timestamp=true",
     ],
     [
       "a user's image output",

@@ -22,18 +22,14 @@ export interface OutputChoice {
 
 type Which = (binary: string) => string | undefined;
 
-// docker tags an unqualified name under its default domain; naming it so keeps
-// `docker load` from renaming the image. The normalization docker applies:
-// https://pkg.go.dev/github.com/distribution/reference#ParseNormalizedNamed
-const DOCKER_DOMAIN = "docker.io";
-
 /**
  * With tags: pushed to their registry when asked; else a docker tarball named
  * after them for docker, or an OCI tarball for podman or nerdctl; the store is
  * the one asked for, or the first on PATH. `undefined` without tags. buildctl
  * stores an image nowhere by itself: the tarball goes to stdout, into the
  * store's `load` (https://github.com/moby/buildkit#docker-tarball and
- * https://github.com/moby/buildkit#oci-tarball).
+ * https://github.com/moby/buildkit#oci-tarball). Tags go as given: the docker
+ * exporter names the image as docker itself would, so `docker load` keeps them.
  */
 export function autoOutput(
   tags: readonly string[] | undefined,
@@ -45,7 +41,7 @@ export function autoOutput(
   const loader = choice.load ?? LOADERS.find((store) => which(store) !== undefined);
   const load = loader !== undefined && which(loader) !== undefined ? [loader, "load"] : undefined;
   if (loader === "docker") {
-    return { output: `type=docker,${nameField(tags.map(qualify))}`, load };
+    return { output: `type=docker,${nameField(tags)}`, load };
   }
   return { output: `type=oci,${nameField(tags)}`, load };
 }
@@ -53,11 +49,4 @@ export function autoOutput(
 /** `name=a` for one tag; several are one CSV field, quoted because it holds commas. */
 function nameField(names: readonly string[]): string {
   return names.length === 1 ? `name=${names[0]}` : `"name=${names.join(",")}"`;
-}
-
-/** Prefixes docker's default domain unless the tag names a registry host already. */
-function qualify(tag: string): string {
-  const first = tag.split("/")[0] ?? "";
-  const hasHost = tag.includes("/") && (/[.:]/.test(first) || first === "localhost");
-  return hasHost ? tag : `${DOCKER_DOMAIN}/${tag}`;
 }

@@ -7,9 +7,9 @@ const HINT = "Start the Docker daemon (`systemctl start docker`, or `dockerd`)."
 describe("unclearError", () => {
   it("accepts one error that names the cause, after the engine's own output", () => {
     const stderr = [
-      "docker | #5 [base-container  1/14] FROM docker.io/library/bento-base:bookworm",
+      "docker | #5 [base-container  1/14] FROM bento-base:bookworm",
       "docker | #5 ...",
-      "docker | #5 [base-container  1/14] FROM docker.io/library/bento-base:bookworm",
+      "docker | #5 [base-container  1/14] FROM bento-base:bookworm",
       "docker | ERROR: failed to receive status: rpc error: code = Unavailable",
       FAILED,
       HINT,
