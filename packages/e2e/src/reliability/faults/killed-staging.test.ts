@@ -1,6 +1,4 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { existsSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { tenThousandFiles } from "../support/bento-files.js";
 import { byteTree, stagedMismatch } from "../support/byte-tree.js";
@@ -11,6 +9,7 @@ import { isAlive, waitFor } from "../support/processes.js";
 import { sandbox } from "../support/sandbox.js";
 import { contextOf, writeStagedBento } from "../support/staged-bento.js";
 import { writeStandIn } from "../support/stand-in.js";
+import { killMidStaging, STAGING_POINTS } from "./kill-mid-staging.js";
 
 // `bento containerize` killed with SIGKILL (no clean-up can run) while it stages a bento of 10,000
 // files, at several points, and while the engine builds: the next run takes the same tree over
@@ -18,23 +17,8 @@ import { writeStandIn } from "../support/stand-in.js";
 // exactly the bento's files, builds, and leaves nothing behind, the killed run's image-id
 // folder included (core's run-dir test shows secret folders swept the same way).
 
-/** Folders of the bento's 100 under `src/` already in the tree when the run is killed. */
-const POINTS: readonly [string, number][] = [
-  ["as soon as it holds the tree's lock", 0],
-  ["a third of the way", 33],
-  ["nearly done", 90],
-];
-
-function staged(tree: string): number {
-  try {
-    return readdirSync(join(tree, "src")).length;
-  } catch {
-    return 0;
-  }
-}
-
 describe("a build killed outright", () => {
-  it(`mid-staging, at ${POINTS.length} points: the next run takes the tree over`, async () => {
+  it(`mid-staging, at ${STAGING_POINTS.length} points: the next run takes the tree over`, async () => {
     const box = await sandbox("bento-kill-stage-");
     try {
       const bento = await writeStagedBento(box, "many", tenThousandFiles());
@@ -42,19 +26,13 @@ describe("a build killed outright", () => {
         { tree: byteTree(bento.dir), at: "" },
         { tree: byteTree(bento.model.dir), at: bento.model.at },
       ];
-      for (const [point, folders] of POINTS) {
+      for (const [point, folders] of STAGING_POINTS) {
         rmSync(bento.tree, { recursive: true, force: true });
         const run = startCli(["containerize", bento.dir, "--backend", "docker"], {
           env: box.env(),
           cwd: box.work,
         });
-        // Tight polling: staging 10,000 links takes about a second.
-        while (!(existsSync(`${bento.tree}.lock`) && staged(bento.tree) >= folders)) {
-          if (run.child.exitCode !== null) throw new Error(`the run ended first: ${run.output()}`);
-          await sleep(2);
-        }
-        run.child.kill("SIGKILL");
-        expect((await run.result).signal, point).toBe("SIGKILL");
+        await killMidStaging(run, bento.tree, folders);
         expect(existsSync(`${bento.tree}.lock`), point).toBe(true);
 
         expect(contextOf(await bento.build()), point).toBe(bento.tree);
