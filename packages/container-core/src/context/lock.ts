@@ -2,7 +2,6 @@ import {
   appendFileSync,
   closeSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -11,6 +10,7 @@ import {
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BentoError } from "../errors.js";
+import { namesIn } from "./list-dir.js";
 
 /** Holds `path` as a lock file until `release` is called. */
 export interface FileLock {
@@ -119,13 +119,7 @@ export async function stopOrphanedEngines(path: string, graceMs = 5_000): Promis
  * started): left by builds killed outright, of keys no build may ask for again.
  */
 export function sweepStaleLocks(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     if (name.endsWith(".lock")) void tryLock(join(dir, name))?.release();
   }
 }

@@ -1,6 +1,7 @@
-import { readdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
+import { namesIn } from "./list-dir.js";
 import { processIsGone } from "./lock.js";
 
 /**
@@ -14,13 +15,7 @@ export async function makeRunDir(parent: string, prefix: string): Promise<string
 }
 
 function sweepDeadRunDirs(parent: string, prefix: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(parent)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (pid > 0 && processIsGone(pid)) rmSync(join(parent, name), { recursive: true, force: true });

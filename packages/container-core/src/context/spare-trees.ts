@@ -1,5 +1,6 @@
-import { readdirSync, statSync, utimesSync } from "node:fs";
+import { statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
+import { namesIn } from "./list-dir.js";
 import { tryLock } from "./lock.js";
 import { removeTree } from "./mirror.js";
 
@@ -32,13 +33,11 @@ export function markUsed(dir: string): void {
  * each bento stays: it is the one every rebuild reuses.
  */
 export function sweepSpareTrees(parent: string, now = Date.now()): void {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  const spares = new Set(names.map((name) => SPARE.exec(name)?.[1]).filter((name) => name));
+  const spares = new Set(
+    namesIn(parent)
+      .map((name) => SPARE.exec(name)?.[1])
+      .filter((name) => name),
+  );
   for (const name of spares) {
     const dir = join(parent, name!);
     const used = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
