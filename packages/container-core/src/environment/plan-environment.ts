@@ -5,7 +5,6 @@ import { sweepStaleLocks } from "../context/lock.js";
 import { makeRunDir } from "../context/run-dir.js";
 import { planCommand } from "../orchestrate/command.js";
 import { writeContainerfile } from "../orchestrate/containerfile-file.js";
-import { localImageIds } from "../reuse/image-store.js";
 import {
   buildVariables,
   fromImages,
@@ -15,6 +14,7 @@ import {
   withoutCacheFlags,
 } from "../reuse/inputs-key.js";
 import { treeIdentity } from "../reuse/tree-identity.js";
+import { lookUpBases } from "./base-lookup.js";
 import {
   codeContainerfile,
   codeIgnoreFile,
@@ -48,6 +48,8 @@ export interface EnvironmentStep {
   always: boolean;
   /** The command's working directory (the build context). */
   cwd: string;
+  /** The image's id when planning's lookup found it in the store. */
+  knownId?: string;
 }
 
 /** What the environment split needs from planning. */
@@ -107,8 +109,6 @@ export async function planEnvironment(
   const bases = split && fromImages(split.environment);
   if (!split || !bases) return undefined;
   const prefix = inputs.runAsRoot ? ["sudo", "--preserve-env"] : [];
-  const ids = await localImageIds({ builder, env: inputs.env, prefix }, bases);
-  if (ids.some((id) => id === undefined)) return undefined;
 
   const containerfilePath = await writeContainerfile(
     inputs.cache,
@@ -133,7 +133,7 @@ export async function planEnvironment(
   // replaced by a placeholder), so a dry run names the tag the build would use.
   const keyedIdFile = imageIdFile ?? join(inputs.cache, "run-dry", "environment-id");
   const draft = command("bento-env:key", keyedIdFile);
-  const key = inputsKey({
+  const keyInputs = {
     containerfile: split.environment,
     argv: [
       builder.name,
@@ -150,9 +150,18 @@ export async function planEnvironment(
       contentUpTo: CONTENT_UP_TO,
     }),
     secrets: inputs.secretValues,
-    extra: Object.fromEntries(bases.map((base, index) => [base, ids[index] ?? ""])),
-  });
-  const tag = `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
+  };
+  const keyFor = (ids: readonly (string | undefined)[]) =>
+    inputsKey({
+      ...keyInputs,
+      extra: Object.fromEntries(bases.map((base, index) => [base, ids[index] ?? ""])),
+    });
+  const tagFor = (key: string) => `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
+  const access = { builder, env: inputs.env, prefix };
+  const found = await lookUpBases(access, inputs.cache, bases, (ids) => tagFor(keyFor(ids)));
+  if (found.ids.some((id) => id === undefined)) return undefined;
+  const key = keyFor(found.ids);
+  const tag = tagFor(key);
   const { argv, shownArgv, env } = command(tag);
   const files = await plainFiles(inputs.contextPath, split.codeEntries);
   const whole = await wholeContext(inputs, split, entries);
@@ -173,6 +182,7 @@ export async function planEnvironment(
       prefix,
       always: reuseBlocker(argv) !== undefined,
       cwd: inputs.contextPath,
+      knownId: found.environmentId,
     },
     containerfile: code,
     containerfilePath: await writeContainerfile(inputs.cache, `${inputs.stem}-code`, code),

@@ -19,7 +19,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
   const emit = (event: BuildEvent) => options.onEvent?.(event);
   try {
     const access = { builder: plan.backend, env: plan.env, signal: options.signal };
-    const check: ReuseCheck = plan.reuse ? await checkReuse(plan.reuse, access) : {};
+    const environment = plan.environment;
+    // The environment image's id when planning's lookup found it: not looked up again.
+    const known = environment?.knownId ? { [environment.tag]: environment.knownId } : {};
+    const check: ReuseCheck = plan.reuse ? await checkReuse(plan.reuse, access, known) : {};
     if (plan.reuse && check.imageId) {
       await tagReused(plan.reuse, access, check.imageId, plan.tags);
       const line = `Reused ${check.imageId}: the bento, models, Containerfile, command and base images are those it was built from.`;
@@ -30,7 +33,6 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
     await writeSecretFiles(plan.secrets);
     const onLine = (stream: "stdout" | "stderr", line: string) =>
       emit({ type: "log", stream, line });
-    const environment = plan.environment;
     const environmentId = environment
       ? await ensureEnvironment(environment, {
           builder: plan.backend,

@@ -65,11 +65,24 @@ export interface ReuseCheck {
   bases?: Record<string, string>;
 }
 
-/** Looks up the record's image and the FROM images' ids, all at once. */
-export async function checkReuse(reuse: ReusePlan, access: StoreAccess): Promise<ReuseCheck> {
+/**
+ * Looks up the record's image and the FROM images' ids, all at once; `known`
+ * gives ids planning already looked up, which are not looked up again.
+ */
+export async function checkReuse(
+  reuse: ReusePlan,
+  access: StoreAccess,
+  known: Readonly<Record<string, string>> = {},
+): Promise<ReuseCheck> {
   const record = await readRecord(reuse.recordPath);
-  const refs = record ? [...reuse.bases, record.imageId] : reuse.bases;
-  const ids = await localImageIds({ ...access, prefix: reuse.prefix }, refs);
+  const unknown = reuse.bases.filter((ref) => known[ref] === undefined);
+  const refs = record ? [...unknown, record.imageId] : unknown;
+  const found = refs.length ? await localImageIds({ ...access, prefix: reuse.prefix }, refs) : [];
+  const idOf = new Map(refs.map((ref, index) => [ref, found[index]]));
+  const ids = [
+    ...reuse.bases.map((ref) => known[ref] ?? idOf.get(ref)),
+    idOf.get(record?.imageId ?? ""),
+  ];
   const bases: Record<string, string> = {};
   for (const [index, ref] of reuse.bases.entries()) {
     const id = ids[index];
