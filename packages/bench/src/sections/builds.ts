@@ -104,10 +104,13 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
           added.set(way.name, await weighNewLayers(engine, before.imageId, after.imageId));
         const { engineArgv } = await step("noop", false);
         if (engineArgv) engineNoop.push(await timeEngineAlone(engine, engineArgv));
+        // The floor builds on our last build's FROM image, while it is still in the store.
+        if (way.name === "bento" && rep === input.reps) {
+          input.log(`${engine.name} floor: FROM ${floorFrom} + COPY src`);
+          floor = await benchFloor(engine, input.workspace, floorFrom, input.reps, ledger);
+        }
       }
     }
-    input.log(`${engine.name} floor: FROM ${floorFrom} + COPY src`);
-    floor = await benchFloor(engine, input.workspace, floorFrom, input.reps, ledger);
   } finally {
     await coldStart(engine, ledger);
     await removeImages(engine.name, base);
