@@ -1,5 +1,6 @@
-import type { CommandRunner, RunResult } from "@bento/container-core";
+import { type CommandRunner, healthContext, type RunResult } from "@bento/container-core";
 import { describe, expect, it } from "vitest";
+import { buildahFingerprint } from "./health.js";
 import { buildahBackend } from "./index.js";
 
 const BUILDAH = "/usr/bin/buildah";
@@ -63,5 +64,14 @@ describe("buildah health", () => {
       healthy: false,
       reason: "the buildah health check did not finish within 50 ms",
     });
+  });
+});
+
+describe("buildah health fingerprint", () => {
+  it("is the binary's identity, unknown without a binary", async () => {
+    const at = (path: string | undefined) => healthContext({ env: {}, which: () => path });
+    const fingerprint = await buildahFingerprint(at(process.execPath));
+    expect(fingerprint).toMatch(new RegExp(`^${process.execPath}@\\d+:`));
+    expect(await buildahFingerprint(at(undefined))).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { buildahBuildArgs } from "./args.js";
-import { diagnoseBuildah } from "./health.js";
+import { buildahFingerprint, diagnoseBuildah } from "./health.js";
 import { buildahImageStore } from "./image-store.js";
 import {
   BUILDAH_ENV,
@@ -10,7 +10,7 @@ import {
 } from "./options.js";
 
 export { buildahBuildArgs } from "./args.js";
-export { diagnoseBuildah } from "./health.js";
+export { buildahFingerprint, diagnoseBuildah } from "./health.js";
 export { buildahImageStore } from "./image-store.js";
 export {
   BUILDAH_ENV,
@@ -40,6 +40,7 @@ export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
   // One COPY of a context narrowed by an ignore file: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--ignorefile)
   environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
   diagnose: diagnoseBuildah,
+  healthFingerprint: (context) => buildahFingerprint(context),
   constructBuildArgs: buildahBuildArgs,
 });
 

@@ -1,6 +1,11 @@
-import type { CommandRunner, RunResult } from "@bento/container-core";
+import {
+  type CommandRunner,
+  type HealthContext,
+  healthContext,
+  type RunResult,
+} from "@bento/container-core";
 import { describe, expect, it } from "vitest";
-import { parseMachineState } from "./health.js";
+import { parseMachineState, podmanFingerprint } from "./health.js";
 import { podmanBackend } from "./index.js";
 
 const PODMAN = "/usr/bin/podman";
@@ -156,5 +161,24 @@ describe("parseMachineState", () => {
     ["{}", undefined],
   ])("%j → %s", (stdout, expected) => {
     expect(parseMachineState(stdout)).toBe(expected);
+  });
+});
+
+describe("podman health fingerprint", () => {
+  const context = (over: Partial<HealthContext> = {}): HealthContext =>
+    healthContext({ platform: "linux", env: {}, which: () => process.execPath, ...over });
+
+  it("is the binary's identity for a local podman on Linux", async () => {
+    const fingerprint = await podmanFingerprint(context());
+    expect(fingerprint).toMatch(new RegExp(`^${process.execPath}@\\d+:`));
+    expect(await podmanFingerprint(context())).toBe(fingerprint);
+  });
+
+  it("is unknown for a remote service, a podman machine or no binary", async () => {
+    expect(await podmanFingerprint(context({ env: { CONTAINER_HOST: "unix:///x" } }))).toBe(
+      undefined,
+    );
+    expect(await podmanFingerprint(context({ platform: "darwin" }))).toBeUndefined();
+    expect(await podmanFingerprint(context({ which: () => undefined }))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import {
   binaryVersionReport,
+  fileIdentity,
   formatArgv,
   type HealthContext,
   type HealthReport,
@@ -48,6 +49,19 @@ export async function diagnosePodman(context: HealthContext): Promise<HealthRepo
     reason: `\`${formatArgv(argv)}\` answered ${said}: the podman machine is not running`,
     hint: MACHINE_HINT,
   };
+}
+
+/**
+ * Fingerprint of a local podman on Linux, whose check is only its binary
+ * answering `--version`: the binary's identity. `undefined` with
+ * `CONTAINER_HOST` (a remote service) or on macOS and Windows (a podman
+ * machine), whose state no file shows.
+ */
+export async function podmanFingerprint(context: HealthContext): Promise<string | undefined> {
+  const remote = Boolean(context.env.CONTAINER_HOST?.trim());
+  if (remote || context.platform === "darwin" || context.platform === "win32") return undefined;
+  const binary = context.which("podman");
+  return binary === undefined ? undefined : fileIdentity(binary);
 }
 
 /** The state in `podman machine info --format '{{json .Host.MachineState}}'` output. */

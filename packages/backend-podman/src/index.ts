@@ -1,10 +1,10 @@
 import { cliImageStore, defineBackend, ensureBackend, parseIidfile } from "@bento/container-core";
 import { podmanBuildArgs } from "./args.js";
-import { diagnosePodman } from "./health.js";
+import { diagnosePodman, podmanFingerprint } from "./health.js";
 import { PODMAN_ENV, type PodmanOptions, podmanCapabilities, podmanOptions } from "./options.js";
 
 export { podmanBuildArgs } from "./args.js";
-export { diagnosePodman, parseMachineState } from "./health.js";
+export { diagnosePodman, parseMachineState, podmanFingerprint } from "./health.js";
 export { PODMAN_ENV, type PodmanOptions, podmanCapabilities, podmanOptions } from "./options.js";
 
 declare module "@bento/container-core" {
@@ -28,6 +28,7 @@ export const podmanBackend = defineBackend<PodmanOptions>("podman", {
   // One COPY of a context narrowed by an ignore file: https://docs.podman.io/en/latest/markdown/podman-build.1.html#ignorefile
   environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
   diagnose: diagnosePodman,
+  healthFingerprint: (context) => podmanFingerprint(context),
   constructBuildArgs: podmanBuildArgs,
 });
 
