@@ -31,6 +31,7 @@ describe("resultsMarkdown", () => {
 
   it("shows the floor, the re-stage curve and peak memory", () => {
     expect(text).toContain("| podman | our environment image | 3.00 s | 1.00 s | 3.00x |");
+    expect(text).toContain("| podman | 3.00 s | 2.50 s | 500 ms |");
     expect(text).toContain("| 10,000 | 120 ms |");
     expect(text).toContain("| 4.00 GiB | 112.3 MiB | 112.3 MiB |");
     expect(text).toContain("| podman | 1.00 s | 2.00 s | none: no build ran |");

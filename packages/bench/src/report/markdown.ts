@@ -66,6 +66,12 @@ function buildsSection(builds: readonly EngineBuilds[]): string {
       ];
     }),
   );
+  const changeShares = builds.map((entry) => [
+    entry.engine,
+    formatMs(entry.bento.change.median),
+    formatMs(entry.engineChange.median),
+    formatMs(entry.bento.change.median - entry.engineChange.median),
+  ]);
   const shares = builds.map((entry) => [
     entry.engine,
     formatMs(entry.bento.noop.median),
@@ -100,6 +106,13 @@ function buildsSection(builds: readonly EngineBuilds[]): string {
     "The floor: the engine's own cached build of a two-line Containerfile (`FROM` the image our code-change rebuild builds on, `COPY src`) after the same one-line edit, against our code-change rebuild:",
     "",
     markdownTable(["engine", "floor `FROM`", "bento containerize", "floor", "ratio"], floors),
+    "",
+    "Where our code-change rebuild goes: its engine command (the same argv, run again by itself after one more one-line edit) against the whole `bento containerize` (Node start, health check or its remembered result, staging, Containerfile, image lookups, then that command):",
+    "",
+    markdownTable(
+      ["engine", "bento containerize", "engine command alone", "the rest"],
+      changeShares,
+    ),
     "",
     "Where our no-op rebuild goes: the engine's own build command (the same argv, run again by itself) against the whole `bento containerize` (Node start, health check, staging, Containerfile, then that command). A no-op whose inputs are provably unchanged tags the image it built before and runs no build at all:",
     "",

@@ -28,6 +28,13 @@ export interface EngineBuilds {
   /** The engine command of our no-op rebuild, run again by itself: the engine's share of it. */
   engineNoop: Summary;
   /**
+   * That command run by itself after one more one-line edit (the staged
+   * context's files are links to the bento's): the engine's share of our
+   * code-change rebuild; on podman and buildah the code build, the environment
+   * image being in the store.
+   */
+  engineChange: Summary;
+  /**
    * The engine's own cached build of `FROM` + `COPY src` after an edit (see
    * `benchFloor`), `FROM` the image our code-change rebuild's build is `FROM`.
    */
@@ -83,6 +90,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
   };
   const added = new Map<WayName, NewLayers>();
   const engineNoop: number[] = [];
+  const engineChange: number[] = [];
   let floor: Summary | undefined;
   let floorFrom = base;
   try {
@@ -103,7 +111,11 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
         if (rep === 1)
           added.set(way.name, await weighNewLayers(engine, before.imageId, after.imageId));
         const { engineArgv } = await step("noop", false);
-        if (engineArgv) engineNoop.push(await timeEngineAlone(engine, engineArgv));
+        if (engineArgv) {
+          engineNoop.push(await timeEngineAlone(engine, engineArgv));
+          await input.workspace.editSource();
+          engineChange.push(await timeEngineAlone(engine, engineArgv));
+        }
         // The floor builds on our last build's FROM image, while it is still in the store.
         if (way.name === "bento" && rep === input.reps) {
           input.log(`${engine.name} floor: FROM ${floorFrom} + COPY src`);
@@ -126,6 +138,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     bento: result("bento"),
     bentoml: result("bentoml"),
     engineNoop: summarize(engineNoop),
+    engineChange: summarize(engineChange),
     floor: floor!,
     floorFrom: floorFrom === base ? "base" : "environment",
   };
