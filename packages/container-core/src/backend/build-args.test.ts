@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { standardBuildArgs } from "./build-args.js";
 import type { OptionTable } from "./option-table.js";
 
@@ -12,8 +12,10 @@ const table = {
 } as const satisfies OptionTable;
 
 describe("standardBuildArgs", () => {
+  const cwd = mkdtempSync(join(tmpdir(), "bento-args-"));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
   it("writes tags, file, options, extra args, then the context", () => {
-    const cwd = mkdtempSync(join(tmpdir(), "bento-args-"));
     expect(
       standardBuildArgs(table, {
         contextPath: "/ctx",

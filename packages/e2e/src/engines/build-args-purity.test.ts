@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildahBackend } from "@bento/backend-buildah";
@@ -8,7 +8,7 @@ import { dockerBackend } from "@bento/backend-docker";
 import { nerdctlBackend } from "@bento/backend-nerdctl";
 import { podmanBackend } from "@bento/backend-podman";
 import type { OCIBuilder } from "@bento/container-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 // A directory holding a real file of each path option's name: a backend that looked at
 // the real filesystem instead of the input's `exists` would make them absolute.
@@ -16,6 +16,7 @@ const real = mkdtempSync(join(tmpdir(), "bento-args-purity-"));
 for (const name of ["iid", "meta.json", "auth.json", "certs", "Containerfile"]) {
   writeFileSync(join(real, name), "");
 }
+afterAll(() => rmSync(real, { recursive: true, force: true }));
 
 /** Each official backend with one of its path options, relative to `cwd`. */
 const CASES: [string, OCIBuilder, string, string][] = [
