@@ -4,7 +4,13 @@ import { writeSecretFiles } from "../context/secrets.js";
 import { ensureEnvironment } from "../environment/ensure.js";
 import { createStepTracker } from "../process/progress.js";
 import { runBuildProcess } from "../process/run-build.js";
-import { checkReuse, type ReuseCheck, rememberBuild, tagReused } from "../reuse/shortcut.js";
+import {
+  checkReuse,
+  type ReuseCheck,
+  recordOf,
+  rememberBuild,
+  tagReused,
+} from "../reuse/shortcut.js";
 import { explainFailure } from "./explain-failure.js";
 import { runCleanups } from "./plan.js";
 import type { BuildEvent, BuildPlan, BuildResult, RunPlanOptions } from "./types.js";
@@ -22,7 +28,15 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
     const environment = plan.environment;
     // The environment image's id when planning's lookup found it: not looked up again.
     const known = environment?.knownId ? { [environment.tag]: environment.knownId } : {};
-    const check: ReuseCheck = plan.reuse ? await checkReuse(plan.reuse, access, known) : {};
+    const record = plan.reuse ? await recordOf(plan.reuse) : undefined;
+    const checking: Promise<ReuseCheck> = plan.reuse
+      ? checkReuse(plan.reuse, access, known, record)
+      : Promise.resolve({});
+    checking.catch(() => {}); // awaited below; a failed build must not leave it unhandled
+    // Without a record nothing can be reused: the FROM images' ids are only needed for the
+    // record written after the build, so the engine starts without waiting for them (unless
+    // the environment image, one of them, is looked up first).
+    const check = record || environment ? await checking : {};
     if (plan.reuse && check.imageId) {
       await tagReused(plan.reuse, access, check.imageId, plan.tags);
       const line = `Reused ${check.imageId}: the bento, models, Containerfile, command and base images are those it was built from.`;
@@ -60,7 +74,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
     const idFile = plan.imageIdFile;
     const idText = idFile ? await readFile(idFile, "utf8").catch(() => "") : "";
     const imageId = plan.backend.imageId?.parse(idText);
-    const bases = environment && environmentId ? { [environment.tag]: environmentId } : check.bases;
+    // A lookup that failed beside a build that worked only costs the record.
+    const looked = await checking.catch((): ReuseCheck => ({}));
+    const bases =
+      environment && environmentId ? { [environment.tag]: environmentId } : looked.bases;
     if (plan.reuse && imageId && bases) await rememberBuild(plan.reuse, imageId, bases);
     return planResult(plan, output, imageId);
   } finally {

@@ -1,7 +1,7 @@
 import type { OCIBuilder } from "../backend/contract.js";
 import { localImageIds, type StoreAccess, tagImage } from "./image-store.js";
 import { buildVariables, fromImages, inputsKey, reuseBlocker, stableArgv } from "./inputs-key.js";
-import { readRecord, recordPath, writeRecord } from "./records.js";
+import { type BuildRecord, readRecord, recordPath, writeRecord } from "./records.js";
 import { treeIdentity } from "./tree-identity.js";
 
 /** How a planned build may be skipped: where its inputs' record is and what it builds FROM. */
@@ -65,16 +65,21 @@ export interface ReuseCheck {
   bases?: Record<string, string>;
 }
 
+/** The record of the last build of the same inputs, if any (without it nothing can be reused). */
+export function recordOf(reuse: ReusePlan): Promise<BuildRecord | undefined> {
+  return readRecord(reuse.recordPath);
+}
+
 /**
- * Looks up the record's image and the FROM images' ids, all at once; `known`
+ * Looks up `record`'s image and the FROM images' ids, all at once; `known`
  * gives ids planning already looked up, which are not looked up again.
  */
 export async function checkReuse(
   reuse: ReusePlan,
   access: StoreAccess,
   known: Readonly<Record<string, string>> = {},
+  record?: BuildRecord,
 ): Promise<ReuseCheck> {
-  const record = await readRecord(reuse.recordPath);
   const unknown = reuse.bases.filter((ref) => known[ref] === undefined);
   const refs = record ? [...unknown, record.imageId] : unknown;
   const found = refs.length ? await localImageIds({ ...access, prefix: reuse.prefix }, refs) : [];
