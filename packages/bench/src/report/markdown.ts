@@ -156,10 +156,13 @@ function remoteSection(remote: RemoteBuilds): string {
     "",
     markdownTable(
       ["fresh builder B", "with the registry cache", "without", "speed-up"],
-      [timingRow("bento containerize", fresh.withCache, fresh.without)],
+      [
+        timingRow("the cache of this bento", fresh.withCache, fresh.without),
+        timingRow("the cache from before the `src/` edits", fresh.earlierCache, fresh.without),
+      ],
     ),
     "",
-    "With the cache, B still receives the whole context: a COPY's cache key is the checksum of the files it copies, so B needs the files (the model included) to find the cached layer. Only what comes from an image (the base, a model image) stays out of the transfer; the cache saves the RUN steps and the layer compression.",
+    "With the cache, B still receives the whole context: a COPY's cache key is the checksum of the files it copies, so B needs the files (the model included) to find the cached layer. Only what comes from an image (the base, a model image) stays out of the transfer; the cache saves the RUN steps and the layer compression. When the code's `COPY` misses (a cache from before the edit), B also pulls and unpacks every cached layer below it, the model's included, to run that step (see packages/bench/README.md).",
   ].join("\n");
 }
 

@@ -111,7 +111,7 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): Target[
     });
     const cached = speedup(fresh.without, fresh.withCache);
     targets.push({
-      name: "fresh builder B with the registry cache vs without",
+      name: "fresh builder B with the registry cache of the same bento vs without",
       goal: "at least 3x faster",
       measured: formatRatio(cached),
       met: cached >= 3,

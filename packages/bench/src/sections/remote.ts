@@ -22,8 +22,11 @@ export interface RemoteBuilds {
   /** Rebuild after a one-line `src/` edit, pushed to the registry; bytes sent to the daemon. */
   bento: { change: Summary; sentBytes: number };
   bentoml: { change: Summary; sentBytes: number };
-  /** `bento containerize` on a fresh buildkitd importing the registry cache, and without it. */
-  fresh: { withCache: Summary; without: Summary };
+  /**
+   * `bento containerize` on a fresh buildkitd: importing the cache builder A exported for
+   * this bento, importing the one it exported before the `src/` edits, and without a cache.
+   */
+  fresh: { withCache: Summary; earlierCache: Summary; without: Summary };
 }
 
 /** What the remote section needs. */
@@ -38,10 +41,11 @@ export interface RemoteInput {
  * On the buildkitd setup.sh runs (its TCP address, mutual TLS, reached through a
  * proxy that counts what the client sends): per repetition a one-line edit, then
  * our rebuild and BentoML's (a full copy as its context, the compat Containerfile,
- * `buildctl build` there), both pushing to the loopback registry. Then, per
- * repetition, a fresh buildkitd builds the bento importing the cache builder A
- * exported to the registry, and another fresh one builds it without. Ours runs
- * with `--no-reproducible`, as BentoML's way pins no timestamps either.
+ * `buildctl build` there), both pushing to the loopback registry. Builder A then
+ * exports the cache of the bento as it now is. Per repetition, a fresh buildkitd
+ * builds the same bento importing that cache, another imports the cache A exported
+ * before the edits (only the code's `COPY` misses), and another builds without a
+ * cache. Ours runs with `--no-reproducible`, as BentoML's way pins no timestamps.
  */
 export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
   const { workspace, log } = input;
@@ -49,7 +53,8 @@ export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
   const proxy = await byteProxy(tcp.host.slice("tcp://".length));
   const remote = { BUILDKIT_HOST: proxy.address, BENTO_BUILDKIT_TLS_DIR: tcp.tlsDir };
   const ref = (what: string) => `${registryAddress()}/bento-bench-remote:${what}-${input.runId}`;
-  const cacheRef = `${registryAddress()}/bento-bench-cache:${input.runId}`;
+  const cacheRef = (what: string) =>
+    `${registryAddress()}/bento-bench-cache:${what}-${input.runId}`;
   const cacheDir = await workspace.freshDir("remote-cache-");
   const ours = (env: NodeJS.ProcessEnv, flags: string[], cache = cacheDir) =>
     mustRun(
@@ -95,16 +100,17 @@ export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
     bento: [] as number[],
     bentoml: [] as number[],
     withCache: [] as number[],
+    earlierCache: [] as number[],
     without: [] as number[],
   };
   const sent = { bento: 0, bentoml: 0 };
   try {
-    // Builder A: both ways built once (the cache below the edit warm), the cache exported.
-    await ours(remote, [
-      ...push("bento"),
+    const exportCache = (what: string) => [
       "--opt",
-      `export-cache=type=registry,ref=${cacheRef},mode=max`,
-    ]);
+      `export-cache=type=registry,ref=${cacheRef(what)},mode=max`,
+    ];
+    // Builder A: both ways built once (the cache below the edit warm), the cache exported.
+    await ours(remote, [...push("bento"), ...exportCache("earlier")]);
     await theirs();
     for (let rep = 1; rep <= input.reps; rep++) {
       await workspace.editSource();
@@ -122,15 +128,18 @@ export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
         );
       }
     }
+    // What a shared cache holds after A's last build (CI exports it with every build).
+    await ours(remote, [...push("bento"), ...exportCache("current")]);
+    const imports = { withCache: "current", earlierCache: "earlier", without: undefined };
     for (let rep = 1; rep <= input.reps; rep++) {
-      for (const kind of ["withCache", "without"] as const) {
+      for (const kind of ["withCache", "earlierCache", "without"] as const) {
         const builder = await startFreshBuildkitd();
         const cache = await workspace.freshDir("fresh-cache-");
         try {
           // The image stays in B's store: the time is the build's, not a push's.
           const flags = ["--opt", `output=type=image,name=bento-bench-fresh:${kind}`];
-          if (kind === "withCache")
-            flags.push("--opt", `import-cache=type=registry,ref=${cacheRef}`);
+          const from = imports[kind];
+          if (from) flags.push("--opt", `import-cache=type=registry,ref=${cacheRef(from)}`);
           const env = { BUILDKIT_HOST: builder.address, BENTO_BUILDKIT_TLS_DIR: "" };
           const { ms } = await timed(() => ours(env, flags, cache));
           samples[kind].push(ms);
@@ -148,6 +157,10 @@ export async function benchRemote(input: RemoteInput): Promise<RemoteBuilds> {
     endpoint: tcp.host,
     bento: { change: summarize(samples.bento), sentBytes: sent.bento },
     bentoml: { change: summarize(samples.bentoml), sentBytes: sent.bentoml },
-    fresh: { withCache: summarize(samples.withCache), without: summarize(samples.without) },
+    fresh: {
+      withCache: summarize(samples.withCache),
+      earlierCache: summarize(samples.earlierCache),
+      without: summarize(samples.without),
+    },
   };
 }
