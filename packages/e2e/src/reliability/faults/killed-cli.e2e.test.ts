@@ -34,7 +34,10 @@ const usable = {
 
 /**
  * What the engine itself leaves in TMPDIR when its build is stopped: buildah (in podman) keeps
- * its RUN step's `buildahNNN` folder (https://github.com/containers/podman/issues/22642).
+ * its RUN step's `buildahNNN` folder (https://github.com/containers/podman/issues/22642). It
+ * also keeps the build's working container in its store (`podman ps --external`,
+ * https://github.com/containers/podman/issues/14523), which this test cannot tell from the
+ * working containers of builds other tests run meanwhile, so it leaves it.
  */
 const enginesOwn = (engine: string, path: string) =>
   engine === "podman" && /^tmp\/buildah\d+\//.test(path);
