@@ -96,6 +96,11 @@ export interface ImageIdSource {
 export interface ImageStoreCommands {
   /** Prints the full id of one local image and exits 0; fails when it is absent. */
   imageId(ref: string): readonly string[];
+  /**
+   * Prints the full id of each of several local images, one line each in order,
+   * and exits 0 when all are present: one command instead of one per image.
+   */
+  imageIds?(refs: readonly string[]): readonly string[];
   /** Gives the local image `id` the `tags`: one argv per command to run. */
   tag(id: string, tags: readonly string[]): readonly (readonly string[])[];
 }

@@ -7,5 +7,6 @@ import type { ImageStoreCommands } from "../backend/contract.js";
  */
 export const cliImageStore: ImageStoreCommands = {
   imageId: (ref) => ["image", "inspect", "--format", "{{.Id}}", ref],
+  imageIds: (refs) => ["image", "inspect", "--format", "{{.Id}}", ...refs],
   tag: (id, tags) => tags.map((tag) => ["tag", id, tag]),
 };

@@ -26,11 +26,24 @@ export async function localImageId(access: StoreAccess, ref: string): Promise<st
   return result.failed ? undefined : parseIidfile(result.stdout.split("\n")[0] ?? "");
 }
 
-/** Each ref's local id, looked up at once; `undefined` for the absent ones. */
-export function localImageIds(
+/**
+ * Each ref's local id, looked up at once; `undefined` for the absent ones. One
+ * command for all when the store has one and every image is there, else one
+ * command per image.
+ */
+export async function localImageIds(
   access: StoreAccess,
   refs: readonly string[],
 ): Promise<(string | undefined)[]> {
+  const store = access.builder.imageStore;
+  if (store?.imageIds && refs.length > 1) {
+    const result = await runCommand(
+      [...(access.prefix ?? []), access.builder.binary, ...store.imageIds(refs)],
+      { env: access.env, timeoutMs: TIMEOUT_MS, signal: access.signal },
+    );
+    const ids = result.stdout.split("\n").filter(Boolean).map(parseIidfile);
+    if (!result.failed && ids.length === refs.length && ids.every(Boolean)) return ids;
+  }
   return Promise.all(refs.map((ref) => localImageId(access, ref)));
 }
 
