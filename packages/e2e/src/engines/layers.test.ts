@@ -15,8 +15,15 @@ describe("layersFromSrcCopy", () => {
     expect(layersFromSrcCopy(file)).toBe(2);
   });
 
+  it("counts from a code build's one COPY of its narrowed context", () => {
+    const file = "FROM bento-env-x:k\nARG SOURCE_DATE_EPOCH\nCOPY --chown=u:u . ./\nLABEL a=b\n";
+    expect(layersFromSrcCopy(file)).toBe(1);
+  });
+
   it("refuses a Containerfile without the src COPY", () => {
-    expect(() => layersFromSrcCopy("FROM base\nCOPY . ./\n")).toThrow(/no `COPY \.\/src/);
+    expect(() => layersFromSrcCopy("FROM base\nCOPY ./models ./models\n")).toThrow(
+      /no `COPY \.\/src/,
+    );
   });
 });
 

@@ -1,10 +1,12 @@
 /** Instructions that add a filesystem layer on every engine here. */
 const LAYER_INSTRUCTION = /^(RUN|COPY|ADD)\s/;
-const SRC_COPY = /^COPY\s.*\s\.\/src\s+\.\/src\/?\s*$/;
+// `COPY ... ./src ./src`, or the code build's one COPY of its narrowed context (podman, buildah).
+const SRC_COPY = /^COPY\s(?:.*\s\.\/src\s+\.\/src\/?|\s*--chown=\S+\s+\.\s+\.\/)\s*$/;
 
 /**
  * How many layers the Containerfile adds from its `COPY ... ./src ./src` on (that
- * instruction included); rejects a file without one. Pure.
+ * instruction included; a split build's code Containerfile copies src with its
+ * whole narrowed context, `COPY --chown=U:G . ./`); rejects a file without one. Pure.
  */
 export function layersFromSrcCopy(containerfile: string): number {
   const lines = containerfile.split("\n");
