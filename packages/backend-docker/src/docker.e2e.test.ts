@@ -113,9 +113,9 @@ describe.skipIf(!hasBinary)("docker with no daemon to talk to", () => {
       });
       expect(report).toMatchObject({ backend: "docker", healthy: false, binary: which("docker") });
       expect(report.reason).toContain(
-        "version --format '{{json .Server.Version}} {{json .Client.Version}}'",
+        `the docker daemon at unix://${socket} (DOCKER_HOST) does not answer \`docker version\``,
       );
-      expect(report.reason).toContain(socket);
+      expect(report.reason).toContain("Cannot connect to the Docker daemon");
       expect(report.hint).toMatch(/Start the Docker daemon/);
     } finally {
       await dir.cleanup();

@@ -47,13 +47,13 @@ export function dockerEndpoint(env: Env): DockerEndpoint {
 export function dockerEndpointHint(endpoint: DockerEndpoint): string {
   const where = endpoint.address ?? "the daemon";
   if (endpoint.setting?.startsWith("docker context ")) {
-    return `Start the daemon at ${where}, or fix ${endpoint.setting} (\`docker context inspect\`) or choose another with DOCKER_CONTEXT.`;
+    return `Start the Docker daemon at ${where}, or fix ${endpoint.setting} (\`docker context inspect\`) or choose another with DOCKER_CONTEXT.`;
   }
   if (endpoint.setting === "DOCKER_HOST") {
     const tls = endpoint.address?.startsWith("tcp://")
       ? " For a TLS endpoint set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory with its ca.pem, cert.pem and key.pem."
       : "";
-    return `Start the daemon at ${where} or set DOCKER_HOST to one that runs.${tls}`;
+    return `Start the Docker daemon at ${where} or set DOCKER_HOST to one that runs.${tls}`;
   }
   return "Start the Docker daemon (`systemctl start docker`, or `dockerd`), or point DOCKER_HOST at a running one.";
 }
