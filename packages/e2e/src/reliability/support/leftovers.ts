@@ -2,7 +2,8 @@
  * The leftovers (as listed by `Sandbox.leftovers`) that a successful build may not leave: all
  * but the stable cache folders (generated Containerfiles, staged contexts, remembered health
  * checks, the archives parent, Hugging Face commit listings, the records of built images that
- * let an unchanged build be reused, the folder of environment-image build locks) — so run-*
+ * let an unchanged build be reused, the folder of environment-image build locks and the base
+ * image ids remembered for the environment image's tag) — so run-*
  * dirs, locks, half-written files and anything in TMPDIR count. Pure.
  */
 export function unstable(leftovers: readonly string[]): string[] {
@@ -14,6 +15,7 @@ export function unstable(leftovers: readonly string[]): string[] {
     if (path.startsWith("cache/hf-listings/")) return false;
     if (path.startsWith("cache/builds/")) return false;
     if (path === "cache/environments/") return false;
+    if (path === "cache/environments/base-ids.json") return false;
     return !path.startsWith("cache/contexts/");
   });
 }
