@@ -12,8 +12,17 @@ export interface RssPoint {
   peakKiB: Summary;
 }
 
-/** Writes the process's peak RSS to stderr as it exits; loaded with `--require`. */
-const PROBE = `process.on("exit", () => process.stderr.write("\\nbench-max-rss-kib " + process.resourceUsage().maxRSS + "\\n"));\n`;
+/**
+ * Writes the process's peak RSS to stderr as it exits; loaded with `--require`. It reads
+ * the kernel's high-water mark of this image (`VmHWM`), not `resourceUsage().maxRSS`:
+ * Linux carries the maximum across `execve`, so maxRSS would count the pages of the bench
+ * process it was forked from (https://man7.org/linux/man-pages/man2/getrusage.2.html).
+ */
+const PROBE = `process.on("exit", () => {
+  const hwm = /VmHWM:\\s*(\\d+)/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"));
+  process.stderr.write("\\nbench-max-rss-kib " + (hwm ? hwm[1] : "") + "\\n");
+});
+`;
 
 /**
  * Peak RSS of the `bento` process for a `bento containerize --dry-run` (resolve,
