@@ -9,3 +9,4 @@ export { DISTROS } from "./containerfile/distro.js";
 export { generateContainerfile } from "./containerfile/generate.js";
 export type { ContainerfileOptions } from "./containerfile/options.js";
 export { cacheDir } from "./context/cache-dir.js";
+export { TRANSIENT_NAMES } from "./context/transient-names.js";

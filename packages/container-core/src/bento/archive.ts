@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { isAbsolute, join, posix } from "node:path";
 import type { ReadEntry } from "tar";
+import { TRANSIENT_NAMES } from "../context/transient-names.js";
 import { ArchiveError, UnsafePathError } from "../errors.js";
 
 /** File names taken for BentoML export archives. */
@@ -35,7 +36,7 @@ const ALLOWED_TYPES = new Set([
 export async function unpackArchive(file: string, parent: string): Promise<UnpackedArchive> {
   await checkEntries(file);
   await mkdir(parent, { recursive: true, mode: 0o700 });
-  const root = await mkdtemp(join(parent, "archive-"));
+  const root = await mkdtemp(join(parent, TRANSIENT_NAMES.archiveDir));
   const dispose = () => rm(root, { recursive: true, force: true });
   try {
     const { extract } = await loadTar();

@@ -4,6 +4,7 @@ import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { BentoError } from "../errors.js";
+import { TRANSIENT_NAMES } from "./transient-names.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -82,7 +83,7 @@ export async function writeCacheFile(path: string, text: string, mode = 0o600): 
 }
 
 async function writeOnce(path: string, text: string, mode: number): Promise<void> {
-  const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+  const temporary = `${path}.${randomBytes(4).toString("hex")}${TRANSIENT_NAMES.temporary}`;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await writeFile(temporary, text, { mode });

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BentoError } from "../errors.js";
 import { namesIn } from "./list-dir.js";
+import { TRANSIENT_NAMES } from "./transient-names.js";
 
 /** Holds `path` as a lock file until `release` is called. */
 export interface FileLock {
@@ -120,7 +121,7 @@ export async function stopOrphanedEngines(path: string, graceMs = 5_000): Promis
  */
 export function sweepStaleLocks(dir: string): void {
   for (const name of namesIn(dir)) {
-    if (name.endsWith(".lock")) void tryLock(join(dir, name))?.release();
+    if (name.endsWith(TRANSIENT_NAMES.lock)) void tryLock(join(dir, name))?.release();
   }
 }
 
@@ -142,7 +143,7 @@ function takeOverStale(path: string): boolean {
   const seen = readText(path);
   if (seen === undefined) return true;
   if (!holderIsGone(seen, path)) return false;
-  const guard = `${path}.takeover`;
+  const guard = `${path}${TRANSIENT_NAMES.lockGuard}`;
   try {
     closeSync(openSync(guard, "wx", 0o600));
   } catch {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { BentoError } from "../errors.js";
 import { makeRunDir } from "./run-dir.js";
+import { TRANSIENT_NAMES } from "./transient-names.js";
 
 /** One build secret and the private file it goes to. */
 export interface SecretFile {
@@ -40,7 +41,7 @@ export async function prepareSecretFiles(
     });
   }
   if (names.length === 0) return { specs: [], files: [], dispose: async () => {} };
-  const dir = await makeRunDir(tmpdir(), "bento-secrets-").catch((error: unknown) => {
+  const dir = await makeRunDir(tmpdir(), TRANSIENT_NAMES.secretsDir).catch((error: unknown) => {
     throw secretFileError(tmpdir(), error);
   });
   live.add(dir);

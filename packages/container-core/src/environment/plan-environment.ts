@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { HealthReport, OCIBuilder } from "../backend/contract.js";
 import { sweepStaleLocks } from "../context/lock.js";
 import { makeRunDir } from "../context/run-dir.js";
+import { TRANSIENT_NAMES } from "../context/transient-names.js";
 import { planCommand } from "../orchestrate/command.js";
 import { writeContainerfile } from "../orchestrate/containerfile-file.js";
 import {
@@ -178,7 +179,7 @@ export async function planEnvironment(
       env,
       containerfilePath,
       imageIdFile,
-      lockPath: join(inputs.cache, "environments", `${key}.lock`),
+      lockPath: join(inputs.cache, "environments", `${key}${TRANSIENT_NAMES.lock}`),
       prefix,
       always: reuseBlocker(argv) !== undefined,
       cwd: inputs.contextPath,
@@ -193,7 +194,7 @@ export async function planEnvironment(
 
 /** A file in a new private run directory for the environment image's id, removed after the build. */
 async function environmentIdFile(inputs: EnvironmentInputs): Promise<string> {
-  const runDir = await makeRunDir(inputs.cache, "run-");
+  const runDir = await makeRunDir(inputs.cache, TRANSIENT_NAMES.runDir);
   inputs.cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "environment-id");
 }

@@ -12,6 +12,7 @@ import { type ModelNeed, modelExtras } from "../context/models.js";
 import { makeRunDir } from "../context/run-dir.js";
 import { prepareSecretFiles } from "../context/secrets.js";
 import { type StagedContext, stageContext } from "../context/stage.js";
+import { TRANSIENT_NAMES } from "../context/transient-names.js";
 import { planEnvironment } from "../environment/plan-environment.js";
 import { validateImageTag } from "../image-tag.js";
 import { which } from "../process/which.js";
@@ -359,7 +360,7 @@ async function imageIdFile(
 ): Promise<string | undefined> {
   if (own !== undefined) return String(own);
   if (dryRun) return undefined;
-  const runDir = await makeRunDir(cache, "run-");
+  const runDir = await makeRunDir(cache, TRANSIENT_NAMES.runDir);
   cleanups.push(() => rm(runDir, { recursive: true, force: true }));
   return join(runDir, "image-id");
 }

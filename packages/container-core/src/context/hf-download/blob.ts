@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { BentoError, ModelDownloadError } from "../../errors.js";
 import { acquireLock } from "../lock.js";
+import { TRANSIENT_NAMES } from "../transient-names.js";
 import { type HubSubject, hubStatusError, hubUnreachableError } from "./hub-errors.js";
 import { hubGet } from "./hub-fetch.js";
 import type { RepoFile } from "./listing.js";
@@ -41,7 +42,7 @@ export async function ensureBlob(job: BlobJob): Promise<boolean> {
   if (await hasSize(blob, job.file.size)) return false;
   await mkdir(job.partialDir, { recursive: true });
   const lock = await acquireLock(
-    join(job.partialDir, `${job.file.etag}.lock`),
+    join(job.partialDir, `${job.file.etag}${TRANSIENT_NAMES.lock}`),
     "Another build is downloading this file",
   ).catch((error: unknown) => {
     throw new ModelDownloadError(

@@ -3,6 +3,7 @@ import { mkdir, readFile, readlink, rename, rm, stat, symlink } from "node:fs/pr
 import { dirname, join, relative } from "node:path";
 import { UnsafePathError } from "../../errors.js";
 import { writeCacheFile } from "../cache-dir.js";
+import { TRANSIENT_NAMES } from "../transient-names.js";
 import type { RepoFile } from "./listing.js";
 
 /**
@@ -24,7 +25,7 @@ export async function linkSnapshotFile(
   const target = relative(dirname(link), blobPath(repoDir, file));
   if ((await readlink(link).catch(() => undefined)) === target) return;
   await mkdir(dirname(link), { recursive: true });
-  const temporary = `${link}.${randomBytes(4).toString("hex")}.tmp`;
+  const temporary = `${link}.${randomBytes(4).toString("hex")}${TRANSIENT_NAMES.temporary}`;
   try {
     await symlink(target, temporary);
     await rename(temporary, link);

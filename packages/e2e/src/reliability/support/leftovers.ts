@@ -1,21 +1,23 @@
+import { TRANSIENT_NAMES } from "@bento/container-core/internal";
+
 /**
- * The leftovers (as listed by `Sandbox.leftovers`) that a successful build may not leave: all
- * but the stable cache folders (generated Containerfiles, staged contexts, remembered health
- * checks, the archives parent, Hugging Face commit listings, the records of built images that
- * let an unchanged build be reused, the folder of environment-image build locks and the base
- * image ids remembered for the environment image's tag) — so run-*
- * dirs, locks, half-written files and anything in TMPDIR count. Pure.
+ * Whether a leftover (a path as `Sandbox.leftovers` lists it) is something core makes only
+ * for the duration of a build: anything in TMPDIR (the secret files' directory among it), a
+ * run directory in the cache, an archive unpacked for one build, a lock (or its takeover
+ * guard) and a half-written `.tmp` file. The names come from core's `TRANSIENT_NAMES`, so a
+ * stable cache file core adds later is never taken for a leftover. Pure.
  */
+export function isTransient(path: string): boolean {
+  if (path.startsWith("tmp/")) return true;
+  const [top, ...rest] = path.replace(/^cache\//, "").split("/");
+  if (top!.startsWith(TRANSIENT_NAMES.runDir)) return true;
+  if (top === "archives" && rest[0]?.startsWith(TRANSIENT_NAMES.archiveDir)) return true;
+  const name = path.replace(/\/$/, "").split("/").pop()!;
+  const { lock, lockGuard, temporary } = TRANSIENT_NAMES;
+  return [lock, lockGuard, temporary].some((suffix) => name.endsWith(suffix));
+}
+
+/** The leftovers a finished build may not leave: the transient ones ({@link isTransient}). Pure. */
 export function unstable(leftovers: readonly string[]): string[] {
-  return leftovers.filter((path) => {
-    if (path.endsWith(".tmp") || path.endsWith(".lock")) return true;
-    if (path === "cache/archives/") return false;
-    if (path.startsWith("cache/containerfiles/")) return false;
-    if (path.startsWith("cache/health/")) return false;
-    if (path.startsWith("cache/hf-listings/")) return false;
-    if (path.startsWith("cache/builds/")) return false;
-    if (path === "cache/environments/") return false;
-    if (path === "cache/environments/base-ids.json") return false;
-    return !path.startsWith("cache/contexts/");
-  });
+  return leftovers.filter(isTransient);
 }
