@@ -23,6 +23,14 @@ apt_mirror() {
 
 [ "$(id -u)" -eq 0 ] || die "these scripts install packages and start daemons: run them as root"
 
+# already_answers READY WHAT: whether the shell command READY succeeds, i.e. the service is up
+# already (logged as "WHAT already answers"). Each start script asks it first, before its
+# set-up steps, so a running daemon is left alone: `already_answers "$ready" ... && exit 0`.
+already_answers() {
+  eval "$1" >/dev/null 2>&1 || return 1
+  log "$2 already answers"
+}
+
 # start_daemon STATE_DIR NAME LOG TIMEOUT READY COMMAND...: runs COMMAND in its own session
 # (a Ctrl+C in the calling shell does not reach it), logging to LOG, and waits until the shell
 # command READY succeeds. When STATE_DIR is not empty, appends "PID NAME" to STATE_DIR/daemons,

@@ -12,10 +12,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 CONFIG="$BENTO_ENGINES_CONFIG/buildkitd.toml"
 ready="buildctl --addr unix://$BENTO_BUILDKIT_SOCKET debug workers"
 
-if eval "$ready" >/dev/null 2>&1; then
-  log "buildkitd already answers on $BENTO_BUILDKIT_SOCKET"
-  exit 0
-fi
+already_answers "$ready" "buildkitd on $BENTO_BUILDKIT_SOCKET" && exit 0
 mkdir -p "$BENTO_ENGINES_CONFIG" "$(dirname "$BENTO_BUILDKIT_SOCKET")"
 cat >"$CONFIG" <<TOML
 # Written by bento-container's scripts/engines/start-buildkitd.sh.

@@ -15,10 +15,7 @@ exec_root="/run/bento-container/dockerd-remote"
 client="$BENTO_TLS_DIR/client"
 ready="docker --host tcp://$BENTO_DOCKER_TCP_ADDR --tlsverify --tlscacert $client/ca.pem --tlscert $client/cert.pem --tlskey $client/key.pem version --format '{{.Server.Version}}'"
 
-if eval "$ready" >/dev/null 2>&1; then
-  log "remote dockerd already answers on tcp://$BENTO_DOCKER_TCP_ADDR"
-  exit 0
-fi
+already_answers "$ready" "remote dockerd on tcp://$BENTO_DOCKER_TCP_ADDR" && exit 0
 # The first dockerd owns docker0: this one gets a bridge of its own, made here.
 if ! ip link show "$BENTO_DOCKERD_REMOTE_BRIDGE" >/dev/null 2>&1; then
   ip link add "$BENTO_DOCKERD_REMOTE_BRIDGE" type bridge

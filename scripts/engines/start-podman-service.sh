@@ -11,10 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 url="unix://$BENTO_PODMAN_SOCKET"
 ready="podman --remote --url $url version --format '{{.Server.Version}}'"
 
-if eval "$ready" >/dev/null 2>&1; then
-  log "podman service already answers on $url"
-  exit 0
-fi
+already_answers "$ready" "podman service on $url" && exit 0
 mkdir -p "$(dirname "$BENTO_PODMAN_SOCKET")"
 rm -f "$BENTO_PODMAN_SOCKET"
 # --time=0: no idle timeout, it runs until stop-daemons.sh stops it.

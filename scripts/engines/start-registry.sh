@@ -12,9 +12,7 @@ IMAGE="${BENTO_TEST_BASE_IMAGE:-bento-base:bookworm}"
 CONFIG="$BENTO_ENGINES_CONFIG/registry.yml"
 ready="curl -fsS http://$BENTO_REGISTRY_ADDR/v2/"
 
-if eval "$ready" >/dev/null 2>&1; then
-  log "registry already answers on $BENTO_REGISTRY_ADDR"
-else
+if ! already_answers "$ready" "registry on $BENTO_REGISTRY_ADDR"; then
   mkdir -p "$BENTO_ENGINES_CONFIG" "$BENTO_ENGINES_STATE/registry"
   # Loopback only, no auth, deletes allowed (tests remove what they push).
   cat >"$CONFIG" <<YAML
