@@ -88,7 +88,9 @@ describe("docker health", () => {
       reason:
         "the docker daemon at unix:///nope.sock (DOCKER_HOST) does not answer `docker version`: Cannot connect to the Docker daemon at unix:///nope.sock.",
     });
-    expect(report.hint).toMatch(/Start the Docker daemon at unix:\/\/\/nope.sock or set DOCKER_HOST/);
+    expect(report.hint).toMatch(
+      /Start the Docker daemon at unix:\/\/\/nope.sock or set DOCKER_HOST/,
+    );
   });
 
   it("names the TLS settings for a TCP daemon, never the certificates' directory", async () => {
