@@ -71,7 +71,6 @@ describe("splitContainerfile", () => {
     ).toBe(
       [
         "FROM bento-env-x:k",
-        "ARG SOURCE_DATE_EPOCH",
         "COPY --chown=u:u ./README.md ./bento.yaml ./",
         "COPY --chown=u:u ./apis ./apis",
         "COPY --chown=u:u ./src ./src",
@@ -98,9 +97,7 @@ describe("splitContainerfile", () => {
     const labels = { "ai.bentoml.bento": "iris:v1" };
     expect(
       codeContainerfile("e:k", split, { files: new Set(), labels, wholeContext: "--chown=u:u" }),
-    ).toBe(
-      'FROM e:k\nARG SOURCE_DATE_EPOCH\nCOPY --chown=u:u . ./\nLABEL "ai.bentoml.bento"="iris:v1"\n',
-    );
+    ).toBe('FROM e:k\nCOPY --chown=u:u . ./\nLABEL "ai.bentoml.bento"="iris:v1"\n');
     const owners = splitContainerfile(
       [...lines, "COPY --chown=u:u ./README.md ./README.md", "COPY --chown=v:v ./src ./src"].join(
         "\n",

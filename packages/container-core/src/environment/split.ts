@@ -13,6 +13,8 @@ export interface SplitContainerfile {
   environmentEntries: string[];
   /** Top-level entries the code build copies. */
   codeEntries: string[];
+  /** The USER the code build ends with, when the environment's is set as numbers. */
+  user?: string;
 }
 
 const COPY_ENTRY =
@@ -122,7 +124,8 @@ export function codeIgnoreFile(
  * The code build's Containerfile: FROM the environment image, with
  * `wholeContext` one COPY of the context, else the plain files in one COPY and
  * each directory in its own (COPY of several directories would merge their
- * contents), and the labels in one LABEL. Podman and buildah
+ * contents), the labels in one LABEL, and the split's USER (see
+ * `withNumericOwner`) last. Podman and buildah
  * spend about as long on each instruction as on the copy itself (each commits
  * an image: https://github.com/containers/buildah/issues/1764), and apply
  * `--label` flags in a commit step of their own after the last instruction
@@ -134,7 +137,7 @@ export function codeContainerfile(
   options: CodeOptions,
 ): string {
   const label = labelInstruction(options.labels);
-  const tail = [...(label ? [label] : []), ""];
+  const tail = [...(label ? [label] : []), ...(split.user ? [`USER ${split.user}`] : []), ""];
   if (options.wholeContext)
     return [...head(environmentImage), `COPY ${options.wholeContext} . ./`, ...tail].join("\n");
   const merged: string[] = [];
@@ -156,11 +159,10 @@ export function codeContainerfile(
 }
 
 function head(environmentImage: string): string[] {
-  return [
-    `FROM ${environmentImage}`,
-    // The reproducible build argument reaches every build; declaring it keeps engines from warning.
-    "ARG SOURCE_DATE_EPOCH",
-  ];
+  // No ARG: nothing here reads one, the build gets no build arguments, and on
+  // podman and buildah every instruction costs a lookup of the image's user
+  // (https://github.com/containers/buildah/issues/1764).
+  return [`FROM ${environmentImage}`];
 }
 
 /** Characters a double-quoted LABEL word would interpret. */

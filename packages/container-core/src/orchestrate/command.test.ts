@@ -156,6 +156,15 @@ describe("planCommand", () => {
       ],
     ],
     [
+      "no build arguments, the user's or the epoch, for a Containerfile with no ARG",
+      {
+        reproducible: true,
+        buildArgs: false,
+        options: { buildArg: ["HTTP_PROXY=x"], timestamp: 7 },
+      },
+      ["fake-engine", "build", ...BASE, "--timestamp", "7", "/ctx"],
+    ],
+    [
       "reproducible: only the build arg without a timestamp option",
       { reproducible: true, builder: backend(["timestamp"]) },
       ["fake-engine", "build", ...BASE, "--build-arg", `SOURCE_DATE_EPOCH=${EPOCH}`, "/ctx"],

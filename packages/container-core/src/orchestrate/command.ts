@@ -28,6 +28,11 @@ export interface CommandInputs {
   secretSpecs: readonly string[];
   /** Where the backend writes the image id, when it can. */
   imageIdFile?: string;
+  /**
+   * `false` when the Containerfile declares no ARG (a split build's code part):
+   * it gets no build arguments, each of which the engine would warn was not consumed.
+   */
+  buildArgs?: boolean;
   runAsRoot: boolean;
   /** Path of a binary on `PATH` (buildctl picks its output from it). */
   which(binary: string): string | undefined;
@@ -65,9 +70,9 @@ export function planCommand(inputs: CommandInputs): CommandPlan {
     inputs.reproducible,
   );
   const idOption = builder.imageId?.option;
+  const { buildArg: _, ...withoutBuildArgs } = { ...options, ...reproducible.options };
   const backendOptions = {
-    ...options,
-    ...reproducible.options,
+    ...(inputs.buildArgs === false ? withoutBuildArgs : { ...options, ...reproducible.options }),
     ...withSecrets(builder, options, [...inputs.secretSpecs]),
     ...withLabels(builder, options, inputs.labels, warn),
     ...(idOption && inputs.imageIdFile ? { [idOption]: inputs.imageIdFile } : {}),

@@ -182,8 +182,9 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
     // Labels in the code Containerfile's one LABEL spare podman and buildah the extra
     // commit step `--label` costs them: https://github.com/containers/buildah/issues/3370
     labels: split?.labelsInFile ? {} : labels,
-    // The code build runs no RUN step: the environment build has the secrets.
+    // The code build runs no RUN step: the environment build has the secrets and build arguments.
     secretSpecs: split ? [] : secrets.specs,
+    buildArgs: !split,
     imageIdFile,
   });
   for (const warning of command.warnings) onWarning(warning);

@@ -179,6 +179,10 @@ function suite(engine: EngineName, split: boolean): void {
       );
       expect(dry.environment?.argv).not.toContain("--iidfile");
       expect(dry.argv).toContain(tag);
+      // Build arguments reach the environment build; the code build reads none.
+      expect(dry.environment?.argv).toContain("--build-arg");
+      expect(dry.argv).not.toContain("--build-arg");
+      expect(real.output).not.toContain("not consumed");
       const envAt = shown.indexOf(`--tag ${dry.environment?.tag}`);
       expect(envAt).toBeGreaterThan(0);
       expect(shown.indexOf(`--tag ${tag}`)).toBeGreaterThan(envAt);
