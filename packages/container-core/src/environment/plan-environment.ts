@@ -16,6 +16,7 @@ import {
 } from "../reuse/inputs-key.js";
 import { treeIdentity } from "../reuse/tree-identity.js";
 import { lookUpBases } from "./base-lookup.js";
+import { withNumericOwner } from "./numeric-owner.js";
 import {
   codeContainerfile,
   codeIgnoreFile,
@@ -106,7 +107,8 @@ export async function planEnvironment(
   const { builder } = inputs;
   if (!builder.environmentImage || !builder.imageStore) return undefined;
   const entries = (await readdir(inputs.contextPath)).sort();
-  const split = splitContainerfile(inputs.containerfile, entries);
+  const cut = splitContainerfile(inputs.containerfile, entries);
+  const split = cut && withNumericOwner(cut, inputs.options);
   const bases = split && fromImages(split.environment);
   if (!split || !bases) return undefined;
   const prefix = inputs.runAsRoot ? ["sudo", "--preserve-env"] : [];
