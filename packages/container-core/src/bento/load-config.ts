@@ -10,6 +10,11 @@ import { validateBentoConfig } from "./validate.js";
  * Numbers are read as their source text, so `python_version: 3.10` stays `"3.10"`.
  */
 export function parseBentoConfig(text: string, file: string): BentoConfig {
+  return validateBentoConfig(bentoYamlData(text, file), file);
+}
+
+/** `bento.yaml` text as plain data, before validation (numbers as their source text). Pure. */
+export function bentoYamlData(text: string, file: string): unknown {
   if (text.trim() === "")
     throw new BentoYamlError(`${file}: is empty`, {
       hint: "A bento.yaml holds at least name, version and service; rebuild the bento.",
@@ -20,7 +25,6 @@ export function parseBentoConfig(text: string, file: string): BentoConfig {
       `${file}: cannot be read as YAML: its [ ] and { } collections nest more than ${MAX_FLOW_DEPTH} deep`,
       { hint: "bento.yaml must be plain settings, without deep nesting; rebuild the bento." },
     );
-  let data: unknown;
   try {
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
     const [error] = doc.errors;
@@ -31,7 +35,7 @@ export function parseBentoConfig(text: string, file: string): BentoConfig {
         hint: "Fix the YAML syntax at the line shown, or rebuild the bento.",
         cause: error,
       });
-    data = numbersAsSource(doc).toJS();
+    return numbersAsSource(doc).toJS();
   } catch (error) {
     if (error instanceof BentoYamlError) throw error;
     // The parser's own limits: too many aliases (a "billion laughs" bomb), nesting past the stack.
@@ -40,7 +44,6 @@ export function parseBentoConfig(text: string, file: string): BentoConfig {
       cause: error,
     });
   }
-  return validateBentoConfig(data, file);
 }
 
 function tooLarge(file: string, size: number): BentoYamlError {
@@ -92,6 +95,12 @@ function yamlLimit(error: unknown): string {
 
 /** Reads and validates `<dir>/bento.yaml`. */
 export async function loadBentoConfig(dir: string): Promise<BentoConfig> {
+  const { file, text } = await readBentoYaml(dir);
+  return parseBentoConfig(text, file);
+}
+
+/** The path and text of `<dir>/bento.yaml`, refused unread when too large. */
+export async function readBentoYaml(dir: string): Promise<{ file: string; text: string }> {
   const file = join(dir, "bento.yaml");
   let text: string;
   try {
@@ -109,7 +118,7 @@ export async function loadBentoConfig(dir: string): Promise<BentoConfig> {
       });
     throw new BentoYamlError(`${file}: cannot be read (${code ?? String(cause)})`, { cause });
   }
-  return parseBentoConfig(text, file);
+  return { file, text };
 }
 
 /** Replaces every numeric scalar by its source text: versions like 3.10 and 12.0 keep their digits. */

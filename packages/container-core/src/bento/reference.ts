@@ -6,6 +6,7 @@ import { bentomlHome } from "../store/home.js";
 import { resolveStoreEntry } from "../store/resolve.js";
 import { parseTag } from "../tag.js";
 import { isArchivePath, unpackArchive } from "./archive.js";
+import { loadBentoConfigCached } from "./config-cache.js";
 import { loadBentoConfig } from "./load-config.js";
 import type { BentoConfig } from "./schema.js";
 
@@ -27,6 +28,8 @@ export interface ResolveBentoOptions {
   cwd?: string;
   env?: Readonly<Record<string, string | undefined>>;
   onWarning?: (message: string) => void;
+  /** A private cache directory to keep parsed bento.yaml files in (see `loadBentoConfigCached`). */
+  cache?: string;
 }
 
 /**
@@ -40,11 +43,16 @@ export async function resolveBento(
   const env = options.env ?? process.env;
   const path = resolve(options.cwd ?? process.cwd(), ref);
   const info = await stat(path).catch(() => undefined);
-  if (info?.isDirectory()) return fromDirectory(path, "directory");
+  const load = (dir: string) =>
+    options.cache ? loadBentoConfigCached(dir, options.cache) : loadBentoConfig(dir);
+  if (info?.isDirectory()) return fromDirectory(path, "directory", load);
   if (info?.isFile() && isArchivePath(path)) {
     const unpacked = await unpackArchive(path, join(cacheDir(env), "archives"));
     try {
-      return { ...(await fromDirectory(unpacked.dir, "archive")), dispose: unpacked.dispose };
+      return {
+        ...(await fromDirectory(unpacked.dir, "archive", load)),
+        dispose: unpacked.dispose,
+      };
     } catch (error) {
       await unpacked.dispose();
       throw error;
@@ -57,11 +65,15 @@ export async function resolveBento(
   }
   const home = options.home ?? bentomlHome(env);
   const entry = await resolveStoreEntry(home, "bentos", parseTag(ref, options), options);
-  return fromDirectory(entry.path, "store");
+  return fromDirectory(entry.path, "store", load);
 }
 
-async function fromDirectory(dir: string, origin: BentoOrigin): Promise<ResolvedBento> {
-  return { dir, config: await loadBentoConfig(dir), origin, dispose: async () => {} };
+async function fromDirectory(
+  dir: string,
+  origin: BentoOrigin,
+  load: (dir: string) => Promise<BentoConfig>,
+): Promise<ResolvedBento> {
+  return { dir, config: await load(dir), origin, dispose: async () => {} };
 }
 
 function looksLikePath(ref: string): boolean {

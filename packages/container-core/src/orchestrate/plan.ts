@@ -106,7 +106,7 @@ async function planWith(
   planning: Planning,
 ): Promise<BuildPlan> {
   const { common, env, cache, emit, onWarning, cleanups } = planning;
-  const bento = await resolveBento(ref, { cwd: common.cwd, env, onWarning });
+  const bento = await resolveBento(ref, { cwd: common.cwd, env, onWarning, cache });
   cleanups.push(bento.dispose);
   const { name, version } = bento.config;
   emit({ type: "bento", tag: `${name}:${version}`, dir: bento.dir });
