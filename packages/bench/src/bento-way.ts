@@ -31,19 +31,22 @@ export interface Containerized {
   fromImage: string;
 }
 
-/** One `bento containerize` run with the given cache directory. */
+/** One `bento containerize` run with the given cache directory (and variables added to its env). */
 export async function bentoWayBuild(
   workspace: BenchWorkspace,
   engine: BenchEngine,
   build: WayBuild,
   cacheDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<Containerized> {
   const argv = [
     process.execPath,
     BENTO_BIN,
     ...containerizeArgv(workspace.bentoTag, engine, build),
   ];
-  const json = JSON.parse(await mustRun(argv, { env: workspace.env(cacheDir) })) as BuildResultJson;
+  const json = JSON.parse(
+    await mustRun(argv, { env: { ...workspace.env(cacheDir), ...extraEnv } }),
+  ) as BuildResultJson;
   if (!json.imageId)
     throw new Error(`bento containerize printed no image id: ${json.argv.join(" ")}`);
   const fromImage = fromLine(await readFile(json.containerfile, "utf8"));

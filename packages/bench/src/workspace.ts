@@ -4,6 +4,7 @@ import { loadBentoConfig } from "@bento/container-core";
 import { allModels } from "@bento/container-core/internal";
 import { writeRandomFile } from "./model.js";
 import { EXAMPLE_BENTO } from "./paths.js";
+import { withoutStartupOnly } from "./startup-env.js";
 
 /** A model of the bento as it sits in the model store. */
 export interface StoreModel {
@@ -24,7 +25,10 @@ export interface BenchWorkspace {
   models: StoreModel[];
   /** A new empty directory under the run's root. */
   freshDir(prefix: string): Promise<string>;
-  /** The environment for bento commands: this home and the given cache directory. */
+  /**
+   * The environment for bento commands: this home and the given cache directory,
+   * without this machine's start-up-only variables (see `STARTUP_ONLY`).
+   */
   env(cacheDir: string): NodeJS.ProcessEnv;
   /** A one-line code change: appends a new comment line to `src/service.py`. */
   editSource(): Promise<void>;
@@ -64,7 +68,7 @@ export async function createWorkspace(
     models,
     freshDir: (prefix) => mkdtemp(join(root, prefix)),
     env: (cacheDir) => ({
-      ...process.env,
+      ...withoutStartupOnly(process.env),
       BENTOML_HOME: home,
       BENTO_CONTAINER_CACHE_DIR: cacheDir,
       NO_COLOR: "1",

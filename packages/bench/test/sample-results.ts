@@ -25,6 +25,7 @@ export function sampleResults(): BenchResults {
         engineChange: summarize([1_200, 1_200, 1_200]),
         floor: summarize([1_500, 1_500, 1_500]),
         floorFrom: "base",
+        changeWithMachineEnv: summarize([2_100, 2_100, 2_100]),
       },
       {
         engine: "podman",

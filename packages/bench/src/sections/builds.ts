@@ -6,8 +6,9 @@ import { timed } from "../clock.js";
 import { mustRun } from "../command.js";
 import type { BenchEngine } from "../engines.js";
 import { savedLayerSizes } from "../image-archive.js";
-import { coldStart, imageLedger, layerDiffIds, runBaseImage } from "../images.js";
+import { coldStart, type ImageLedger, imageLedger, layerDiffIds, runBaseImage } from "../images.js";
 import { type NewLayers, newLayers } from "../layer-bytes.js";
+import { startupOnly } from "../startup-env.js";
 import { type Summary, summarize } from "../stats.js";
 import type { BenchWorkspace } from "../workspace.js";
 import { benchFloor } from "./floor.js";
@@ -41,6 +42,11 @@ export interface EngineBuilds {
   floor: Summary;
   /** What the floor builds `FROM`: `base` (the run's base image) or `environment` (our environment image). */
   floorFrom: "base" | "environment";
+  /**
+   * Our code-change rebuild again with this machine's start-up-only variables
+   * kept (see `STARTUP_ONLY`), timed beside the floor; absent when none is set.
+   */
+  changeWithMachineEnv?: Summary;
 }
 
 /** What a build section needs besides the engine. */
@@ -63,10 +69,10 @@ interface Built {
   fromImage?: string;
 }
 
-/** One way of building: `build(cold)` makes the image. */
+/** One way of building: `build(cold)` makes the image (`env` adds variables to bento's). */
 interface Way {
   name: WayName;
-  build(cold: boolean): Promise<Built>;
+  build(cold: boolean, env?: NodeJS.ProcessEnv): Promise<Built>;
 }
 
 /**
@@ -92,6 +98,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
   const engineNoop: number[] = [];
   const engineChange: number[] = [];
   let floor: Summary | undefined;
+  let changeWithMachineEnv: Summary | undefined;
   let floorFrom = base;
   try {
     for (let rep = 1; rep <= input.reps; rep++) {
@@ -120,6 +127,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
         if (way.name === "bento" && rep === input.reps) {
           input.log(`${engine.name} floor: FROM ${floorFrom} + COPY src`);
           floor = await benchFloor(engine, input.workspace, floorFrom, input.reps, ledger);
+          changeWithMachineEnv = await machineEnvChanges(way, input, ledger);
         }
       }
     }
@@ -141,6 +149,7 @@ export async function benchBuilds(engine: BenchEngine, input: BuildsInput): Prom
     engineChange: summarize(engineChange),
     floor: floor!,
     floorFrom: floorFrom === base ? "base" : "environment",
+    changeWithMachineEnv,
   };
 }
 
@@ -165,7 +174,7 @@ function bentoWay(engine: BenchEngine, input: BuildsInput, baseImage: string): W
   const build: WayBuild = { tag: `bento-bench-bento:${engine.name}`, baseImage };
   return {
     name: "bento",
-    async build(cold) {
+    async build(cold, env) {
       if (cold || cacheDir === undefined) {
         if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
         cacheDir = await input.workspace.freshDir("cache-");
@@ -175,10 +184,29 @@ function bentoWay(engine: BenchEngine, input: BuildsInput, baseImage: string): W
         engine,
         build,
         cacheDir,
+        env,
       );
       return { imageId, engineArgv: argv, fromImage };
     },
   };
+}
+
+/** `reps` code-change rebuilds with this machine's start-up-only variables kept, if it sets any. */
+async function machineEnvChanges(
+  way: Way,
+  input: BuildsInput,
+  ledger: ImageLedger,
+): Promise<Summary | undefined> {
+  const env = startupOnly(process.env);
+  if (Object.keys(env).length === 0) return undefined;
+  const samples: number[] = [];
+  for (let rep = 0; rep < input.reps; rep++) {
+    await input.workspace.editSource();
+    const { ms, value } = await timed(() => way.build(false, env));
+    await ledger.add(value.imageId);
+    samples.push(ms);
+  }
+  return summarize(samples);
 }
 
 function bentomlWay(engine: BenchEngine, input: BuildsInput, baseImage: string): Way {
