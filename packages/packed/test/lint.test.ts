@@ -41,4 +41,19 @@ describe("every packed public package", () => {
     const license = await exec(["tar", "xzOf", tarballs[name]!, "package/LICENSE"]);
     expect(license.stdout).toContain("Apache License\n                           Version 2.0");
   });
+
+  it("@bento/container-core: carries execa and yaml in dist, with their licenses", async () => {
+    const tarball = tarballs["@bento/container-core"]!;
+    const read = async (path: string) => (await exec(["tar", "xzOf", tarball, path])).stdout;
+    const manifest = JSON.parse(await read("package/package.json"));
+    expect(manifest.dependencies).not.toHaveProperty("execa");
+    expect(manifest.dependencies).not.toHaveProperty("yaml");
+    const code = await exec(["tar", "xzOf", tarball, "--wildcards", "package/dist/*.js"]);
+    expect(code.stdout).not.toMatch(/from\s*["'](execa|yaml)["']|require\(["'](execa|yaml)["']\)/);
+    const notices = await read("package/dist/THIRD-PARTY-LICENSES.md");
+    for (const name of ["execa", "yaml", "cross-spawn"]) {
+      expect(notices).toMatch(new RegExp(`^## ${name}@\\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)$`, "m"));
+    }
+    expect(notices).toContain("Permission is hereby granted");
+  });
 });
