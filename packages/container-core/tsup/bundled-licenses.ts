@@ -1,6 +1,6 @@
 // An esbuild plugin for tsup: the dependencies bundled into dist keep their
 // licenses beside the code, in dist/THIRD-PARTY-LICENSES.md.
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Options } from "tsup";
 
@@ -24,6 +24,8 @@ export const bundledLicenses: Plugin = {
       }
       const sections = await Promise.all([...roots].sort().map(licenseSection));
       const text = `# Third-party code in this package's dist\n\n${sections.join("\n")}`;
+      // tsup writes the bundle after this hook: on a first build dist does not exist yet.
+      await mkdir(outdir, { recursive: true });
       await writeFile(join(outdir, "THIRD-PARTY-LICENSES.md"), text);
     });
   },
