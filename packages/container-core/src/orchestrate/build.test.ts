@@ -138,7 +138,7 @@ describe("build", () => {
       { type: "step", current: 2, total: 2, text: "COPY . ." },
     ]);
     expect([await treeChecksum(bentoDir), await treeChecksum(home)]).toEqual(before);
-    expect((await readdir(cache)).sort()).toEqual(["containerfiles", "contexts"]);
+    expect((await readdir(cache)).sort()).toEqual(["bento-yaml", "containerfiles", "contexts"]);
   });
 
   it("builds from the bento directory itself when it holds its models", async () => {
