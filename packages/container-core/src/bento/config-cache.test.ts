@@ -27,8 +27,11 @@ describe("loadBentoConfigCached", () => {
   });
 
   it("gives what loadBentoConfig gives, and keeps the parsed data by the text's hash", async () => {
-    const config = await loadBentoConfigCached(bento, cache);
+    const { config, keep } = await loadBentoConfigCached(bento, cache);
     expect(config).toEqual(await loadBentoConfig(bento));
+    // Nothing is written until the caller keeps it (a build refused for bad input does not).
+    expect(await readdir(cache).catch(() => [])).toEqual([]);
+    await keep();
     expect(JSON.parse(await readFile(kept(), "utf8"))).toMatchObject({
       name: "a",
       docker: { python_version: "3.10" },
@@ -36,16 +39,18 @@ describe("loadBentoConfigCached", () => {
   });
 
   it("reads the kept data instead of parsing the same text again", async () => {
-    await loadBentoConfigCached(bento, cache);
+    await (await loadBentoConfigCached(bento, cache)).keep();
     const data = JSON.parse(await readFile(kept(), "utf8"));
     await writeFile(kept(), JSON.stringify({ ...data, name: "from-the-cache" }));
-    expect((await loadBentoConfigCached(bento, cache)).name).toBe("from-the-cache");
+    expect((await loadBentoConfigCached(bento, cache)).config.name).toBe("from-the-cache");
   });
 
   it("parses an edited bento.yaml afresh", async () => {
-    await loadBentoConfigCached(bento, cache);
+    await (await loadBentoConfigCached(bento, cache)).keep();
     await writeFile(join(bento, "bento.yaml"), TEXT.replace("name: a", "name: b"));
-    expect((await loadBentoConfigCached(bento, cache)).name).toBe("b");
+    const edited = await loadBentoConfigCached(bento, cache);
+    expect(edited.config.name).toBe("b");
+    await edited.keep();
     expect(await readdir(join(cache, "bento-yaml"))).toHaveLength(2);
   });
 
@@ -55,12 +60,16 @@ describe("loadBentoConfigCached", () => {
   ])("parses the text again when the kept file %s", async (_why, damaged) => {
     await mkdir(join(cache, "bento-yaml"), { recursive: true });
     await writeFile(kept(), damaged);
-    expect(await loadBentoConfigCached(bento, cache)).toEqual(await loadBentoConfig(bento));
+    expect((await loadBentoConfigCached(bento, cache)).config).toEqual(
+      await loadBentoConfig(bento),
+    );
   });
 
   it("still loads when the cache cannot be written", async () => {
     await writeFile(join(root, "file"), "");
-    expect((await loadBentoConfigCached(bento, join(root, "file", "cache"))).name).toBe("a");
+    const loaded = await loadBentoConfigCached(bento, join(root, "file", "cache"));
+    expect(loaded.config.name).toBe("a");
+    await loaded.keep();
   });
 
   it("keeps nothing for a bento.yaml that does not validate, and says what is wrong", async () => {

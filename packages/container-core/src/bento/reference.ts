@@ -6,7 +6,7 @@ import { bentomlHome } from "../store/home.js";
 import { resolveStoreEntry } from "../store/resolve.js";
 import { parseTag } from "../tag.js";
 import { isArchivePath, unpackArchive } from "./archive.js";
-import { loadBentoConfigCached } from "./config-cache.js";
+import { type CachedBentoConfig, loadBentoConfigCached } from "./config-cache.js";
 import { loadBentoConfig } from "./load-config.js";
 import type { BentoConfig } from "./schema.js";
 
@@ -19,6 +19,8 @@ export interface ResolvedBento {
   config: BentoConfig;
   origin: BentoOrigin;
   dispose(): Promise<void>;
+  /** Keeps what resolving learned for later builds (the parsed bento.yaml, with `cache`). */
+  keep(): Promise<void>;
 }
 
 /** Where references are looked up. */
@@ -43,8 +45,10 @@ export async function resolveBento(
   const env = options.env ?? process.env;
   const path = resolve(options.cwd ?? process.cwd(), ref);
   const info = await stat(path).catch(() => undefined);
-  const load = (dir: string) =>
-    options.cache ? loadBentoConfigCached(dir, options.cache) : loadBentoConfig(dir);
+  const load = async (dir: string): Promise<CachedBentoConfig> =>
+    options.cache
+      ? loadBentoConfigCached(dir, options.cache)
+      : { config: await loadBentoConfig(dir), keep: async () => {} };
   if (info?.isDirectory()) return fromDirectory(path, "directory", load);
   if (info?.isFile() && isArchivePath(path)) {
     const unpacked = await unpackArchive(path, join(cacheDir(env), "archives"));
@@ -71,9 +75,10 @@ export async function resolveBento(
 async function fromDirectory(
   dir: string,
   origin: BentoOrigin,
-  load: (dir: string) => Promise<BentoConfig>,
+  load: (dir: string) => Promise<CachedBentoConfig>,
 ): Promise<ResolvedBento> {
-  return { dir, config: await load(dir), origin, dispose: async () => {} };
+  const { config, keep } = await load(dir);
+  return { dir, config, origin, dispose: async () => {}, keep };
 }
 
 function looksLikePath(ref: string): boolean {

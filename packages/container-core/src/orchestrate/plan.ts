@@ -135,10 +135,13 @@ async function planWith(
   emit({ type: "containerfile", path: containerfilePath });
   await selected.remember();
 
-  return completePlan(
+  const plan = await completePlan(
     { bento, selected, tags, context, containerfile, containerfilePath, secretValues },
     planning,
   );
+  // Only a build that got this far keeps the parsed bento.yaml: bad input leaves no cache file.
+  if (!plan.dryRun) await bento.keep();
+  return plan;
 }
 
 /** What planning found before the command is decided. */

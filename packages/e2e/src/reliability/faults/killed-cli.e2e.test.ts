@@ -37,10 +37,13 @@ const usable = {
  * its RUN step's `buildahNNN` folder (https://github.com/containers/podman/issues/22642). It
  * also keeps the build's working container in its store (`podman ps --external`,
  * https://github.com/containers/podman/issues/14523), which this test cannot tell from the
- * working containers of builds other tests run meanwhile, so it leaves it.
+ * working containers of builds other tests run meanwhile, so it leaves it. And an environment
+ * build's `RUN --mount=type=cache` keeps its cache, by design, in `buildah-cache` under TMPDIR
+ * (https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md, `--mount`
+ * type=cache), whether or not a build was stopped.
  */
 const enginesOwn = (engine: string, path: string) =>
-  engine === "podman" && /^tmp\/buildah\d+\//.test(path);
+  engine === "podman" && /^tmp\/buildah(\d+|-cache)\//.test(path);
 
 /** Whether a process runs `step` (a RUN step's processes are seen from the host). */
 const runningStep = async (step: string) =>
