@@ -38,7 +38,11 @@ export const buildahBackend = defineBackend<BuildahOptions>("buildah", {
   layeredDefaults: { layers: true },
   imageStore: buildahImageStore,
   // One COPY of a context narrowed by an ignore file: https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md#options (--ignorefile)
-  environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
+  environmentImage: {
+    options: { extraArgs: ["--layers=false"] },
+    ignoreFileFlag: "--ignorefile",
+    codeOptions: { pull: "never" },
+  },
   diagnose: diagnoseBuildah,
   healthFingerprint: (context) => buildahFingerprint(context),
   constructBuildArgs: buildahBuildArgs,

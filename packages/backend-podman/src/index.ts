@@ -26,7 +26,11 @@ export const podmanBackend = defineBackend<PodmanOptions>("podman", {
   // A cached podman build re-hashes every COPY source and commits each step:
   // the environment is its own image, the code goes on top, each in one commit.
   // One COPY of a context narrowed by an ignore file: https://docs.podman.io/en/latest/markdown/podman-build.1.html#ignorefile
-  environmentImage: { options: { extraArgs: ["--layers=false"] }, ignoreFileFlag: "--ignorefile" },
+  environmentImage: {
+    options: { extraArgs: ["--layers=false"] },
+    ignoreFileFlag: "--ignorefile",
+    codeOptions: { pull: "never" },
+  },
   diagnose: diagnosePodman,
   healthFingerprint: (context) => podmanFingerprint(context),
   constructBuildArgs: podmanBuildArgs,

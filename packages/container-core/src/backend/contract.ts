@@ -126,6 +126,12 @@ export interface EnvironmentImageSupport {
    * and buildah spend about as long on each COPY instruction as on the copy.
    */
   ignoreFileFlag?: string;
+  /**
+   * Options added to the code build only. Podman and buildah get `pull: "never"`:
+   * its FROM image is the local environment image, which a registry must never be
+   * asked for, not even while `build()` is still checking that the store has it.
+   */
+  codeOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** A builder backend: the TypeScript form of BentoML's `OCIBuilder`. */

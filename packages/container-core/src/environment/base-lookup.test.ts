@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OCIBuilder } from "../backend/contract.js";
-import { lookUpBases } from "./base-lookup.js";
+import { checkGuess, lookUpBases, recalledIds } from "./base-lookup.js";
 
 // A stand-in engine: `engine ID REF` prints the id the store file gives REF and logs the call.
 let dir: string;
@@ -83,5 +83,35 @@ describe("lookUpBases", () => {
       environmentId: undefined,
     });
     await expect(readFile(join(cache, "environments", "base-ids.json"))).rejects.toThrow();
+  });
+});
+
+describe("checkGuess", () => {
+  it("gives the environment image's id while the remembered base ids hold", async () => {
+    const cache = join(dir, "cache");
+    await store({ base: HEX(1), "env:11": HEX(7) });
+    await lookUpBases(access, cache, ["base"], tagFor);
+    const remembered = await recalledIds(cache, ["base"]);
+    expect(remembered).toEqual([HEX(1)]);
+    expect(await checkGuess(access, cache, ["base"], remembered!, "env:11")).toBe(HEX(7));
+  });
+
+  it("gives none when the base changed, and remembers the new id", async () => {
+    const cache = join(dir, "cache");
+    await store({ base: HEX(2), "env:11": HEX(7) });
+    expect(await checkGuess(access, cache, ["base"], [HEX(1)], "env:11")).toBeUndefined();
+    expect(await recalledIds(cache, ["base"])).toEqual([HEX(2)]);
+  });
+
+  it("gives none when the environment image is gone, or the engine fails", async () => {
+    const cache = join(dir, "cache");
+    await store({ base: HEX(1) });
+    expect(await checkGuess(access, cache, ["base"], [HEX(1)], "env:11")).toBeUndefined();
+    const broken = { ...access, builder: { ...access.builder, binary: join(dir, "missing") } };
+    expect(await checkGuess(broken, cache, ["base"], [HEX(1)], "env:11")).toBeUndefined();
+  });
+
+  it("has nothing to recall before a build remembered the ids", async () => {
+    expect(await recalledIds(join(dir, "cache"), ["base"])).toBeUndefined();
   });
 });

@@ -33,11 +33,40 @@ export async function lookUpBases(
   return { ids, environmentId: same ? found[bases.length] : undefined };
 }
 
+/**
+ * Whether a guess from {@link recalledIds} holds, in the same one round of
+ * engine commands as {@link lookUpBases}: the environment image's id when the
+ * FROM images still have the remembered ids and `tag` is in the store, else
+ * `undefined` (new ids are remembered for the next build). Never rejects: a
+ * failed lookup is a guess that does not hold.
+ */
+export async function checkGuess(
+  access: StoreAccess,
+  cache: string,
+  bases: readonly string[],
+  remembered: readonly string[],
+  tag: string,
+): Promise<string | undefined> {
+  try {
+    const found = await localImageIds(access, [...bases, tag]);
+    const ids = found.slice(0, bases.length);
+    if (ids.every((id, index) => id === remembered[index])) return found[bases.length];
+    if (ids.every((id) => id !== undefined)) await remember(cache, bases, ids as string[]);
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function memoPath(cache: string): string {
   return join(cache, "environments", "base-ids.json");
 }
 
-async function recalledIds(cache: string, bases: readonly string[]): Promise<string[] | undefined> {
+/** The FROM images' ids remembered from the last build; `undefined` when one is not. */
+export async function recalledIds(
+  cache: string,
+  bases: readonly string[],
+): Promise<string[] | undefined> {
   try {
     const memo = JSON.parse(await readFile(memoPath(cache), "utf8")) as Record<string, unknown>;
     const ids = bases.map((base) => memo[base]);

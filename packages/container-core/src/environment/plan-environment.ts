@@ -15,7 +15,7 @@ import {
   withoutCacheFlags,
 } from "../reuse/inputs-key.js";
 import { treeIdentity } from "../reuse/tree-identity.js";
-import { lookUpBases } from "./base-lookup.js";
+import { checkGuess, lookUpBases, recalledIds } from "./base-lookup.js";
 import { withNumericOwner } from "./numeric-owner.js";
 import {
   codeContainerfile,
@@ -52,6 +52,13 @@ export interface EnvironmentStep {
   cwd: string;
   /** The image's id when planning's lookup found it in the store. */
   knownId?: string;
+  /**
+   * Set when planning took the FROM images' ids from memory instead of asking
+   * the engine (see `EnvironmentInputs.guess`): the lookup, started at once,
+   * resolves to this image's id when the memory holds and the image is in the
+   * store, else `undefined`. The code build runs meanwhile.
+   */
+  guess?: Promise<string | undefined>;
 }
 
 /** What the environment split needs from planning. */
@@ -79,6 +86,12 @@ export interface EnvironmentInputs {
   labels: Readonly<Record<string, string>>;
   /** A dry run: the step is planned to be shown, so it gets no image-id file. */
   dryRun?: boolean;
+  /**
+   * Take the FROM images' ids remembered from the last build instead of waiting
+   * for the engine, and check them beside the code build: only for a caller that
+   * plans again when they no longer hold (`build()`).
+   */
+  guess?: boolean;
 }
 
 /** A build split in two: the environment step and the code build's Containerfile. */
@@ -161,7 +174,13 @@ export async function planEnvironment(
     });
   const tagFor = (key: string) => `bento-env-${imageName(inputs.bentoName)}:${key.slice(0, 32)}`;
   const access = { builder, env: inputs.env, prefix };
-  const found = await lookUpBases(access, inputs.cache, bases, (ids) => tagFor(keyFor(ids)));
+  const remembered =
+    inputs.guess && reuseBlocker(draft.argv) === undefined
+      ? await recalledIds(inputs.cache, bases)
+      : undefined;
+  const found = remembered
+    ? { ids: remembered, environmentId: undefined }
+    : await lookUpBases(access, inputs.cache, bases, (ids) => tagFor(keyFor(ids)));
   if (found.ids.some((id) => id === undefined)) return undefined;
   const key = keyFor(found.ids);
   const tag = tagFor(key);
@@ -186,10 +205,14 @@ export async function planEnvironment(
       always: reuseBlocker(argv) !== undefined,
       cwd: inputs.contextPath,
       knownId: found.environmentId,
+      guess: remembered && checkGuess(access, inputs.cache, bases, remembered, tag),
     },
     containerfile: code,
     containerfilePath: await writeContainerfile(inputs.cache, `${inputs.stem}-code`, code),
-    codeOptions: whole ? withSplitOptions(options, { extraArgs: whole.flags }) : options,
+    codeOptions: withSplitOptions(
+      whole ? withSplitOptions(options, { extraArgs: whole.flags }) : options,
+      builder.environmentImage.codeOptions ?? {},
+    ),
     labelsInFile: labelInstruction(inputs.labels) !== undefined,
   };
 }

@@ -51,6 +51,8 @@ interface Planning {
   startedAt: number;
   /** The backend whose table the options already passed (see `checkOptionsEarly`). */
   checkedFor?: OCIBuilder;
+  /** See `EnvironmentInputs.guess`. */
+  guess: boolean;
 }
 
 /**
@@ -59,9 +61,23 @@ interface Planning {
  * Containerfile outside the bento and constructs the command. Secrets are
  * given files but not written. On failure, what planning made is removed.
  */
-export async function planBuild(
+export function planBuild(
   ref: string,
   options: BuildOptions | RuntimeBuildOptions = {},
+): Promise<BuildPlan> {
+  return planGuessing(ref, options, false);
+}
+
+/**
+ * {@link planBuild}; with `guess`, the environment image is named from the FROM
+ * images' ids remembered from the last build and checked beside the code build
+ * (`BuildPlan.environment.guess`): for `build()`, which plans again without it
+ * when the check fails.
+ */
+export async function planGuessing(
+  ref: string,
+  options: BuildOptions | RuntimeBuildOptions,
+  guess: boolean,
 ): Promise<BuildPlan> {
   const startedAt = Date.now();
   const { common, backend: userOptions } = splitOptions(options);
@@ -75,7 +91,7 @@ export async function planBuild(
   const cache = cacheDir(env);
   ensurePrivateCacheDir(cache);
   const cleanups: (() => Promise<void>)[] = [];
-  const planning = { common, userOptions, env, cache, emit, onWarning, warnings, cleanups };
+  const planning = { common, userOptions, env, cache, emit, onWarning, warnings, cleanups, guess };
   // The health check mostly waits for the engine's CLI: it starts first, and the bento is
   // resolved and its context staged meanwhile. A bento error still comes first, then a
   // health failure; everything settles before planBuild() returns.
@@ -173,6 +189,7 @@ async function completePlan(found: Findings, planning: Planning): Promise<BuildP
           options,
           labels,
           dryRun: common.dryRun === true,
+          guess: planning.guess && common.dryRun !== true,
         })
       : undefined;
   const containerfile = split?.containerfile ?? found.containerfile;

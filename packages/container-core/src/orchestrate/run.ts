@@ -26,12 +26,17 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
   try {
     const access = { builder: plan.backend, env: plan.env, signal: options.signal };
     const environment = plan.environment;
-    // The environment image's id when planning's lookup found it: not looked up again.
-    const known = environment?.knownId ? { [environment.tag]: environment.knownId } : {};
     const record = plan.reuse ? await recordOf(plan.reuse) : undefined;
-    const checking: Promise<ReuseCheck> = plan.reuse
-      ? checkReuse(plan.reuse, access, known, record)
-      : Promise.resolve({});
+    // A guessed environment image: checked first when an earlier build may be reused,
+    // else beside the code build (see below).
+    const guessed = record && environment?.guess ? await environment.guess : undefined;
+    if (record && environment?.guess && !guessed) throw new StaleGuessError();
+    const guessing = !record ? environment?.guess : undefined;
+    // The environment image's id when planning's lookup found it: not looked up again.
+    const knownId = environment?.knownId ?? guessed;
+    const known = environment && knownId ? { [environment.tag]: knownId } : {};
+    const checking: Promise<ReuseCheck> =
+      plan.reuse && !guessing ? checkReuse(plan.reuse, access, known, record) : Promise.resolve({});
     checking.catch(() => {}); // awaited below; a failed build must not leave it unhandled
     // Without a record nothing can be reused: the FROM images' ids are only needed for the
     // record written after the build, so the engine starts without waiting for them (unless
@@ -47,42 +52,90 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions = {}): Pr
     await writeSecretFiles(plan.secrets);
     const onLine = (stream: "stdout" | "stderr", line: string) =>
       emit({ type: "log", stream, line });
-    const environmentId = environment
-      ? await ensureEnvironment(environment, {
-          builder: plan.backend,
-          knownId: check.bases?.[environment.tag],
-          signal: options.signal,
-          onLine,
-        }).catch((error: unknown) => explainFailure(error, plan.backend, plan.userEnv))
-      : undefined;
+    const environmentId = guessing
+      ? undefined
+      : environment
+        ? await ensureEnvironment(environment, {
+            builder: plan.backend,
+            knownId: check.bases?.[environment.tag],
+            signal: options.signal,
+            onLine,
+          }).catch((error: unknown) => explainFailure(error, plan.backend, plan.userEnv))
+        : undefined;
     emit({ type: "command", argv: plan.shownArgv });
     const track = createStepTracker();
-    const { output } = await runBuildProcess(plan.argv, {
+    const held = guessing && holdEvents(guessing, emit);
+    const running = runBuildProcess(plan.argv, {
       shown: plan.shownArgv,
       env: plan.env,
       cwd: plan.contextPath,
-      signal: options.signal,
+      signal: held ? held.signal(options.signal) : options.signal,
       loader: plan.loader,
       // A build killed outright cannot stop its engine: the next one taking its tree over does.
       onStart: noteEngine,
       onLine: (stream, line) => {
-        emit({ type: "log", stream, line });
+        const say = held ? held.emit : emit;
+        say({ type: "log", stream, line });
         const step = track(line);
-        if (step) emit({ type: "step", ...step });
+        if (step) say({ type: "step", ...step });
       },
-    }).catch((error: unknown) => explainFailure(error, plan.backend, plan.userEnv));
+    });
+    running.catch(() => {}); // awaited below, once the guess is settled
+    const guessedId = guessing && (await guessing);
+    if (guessing && !guessedId) {
+      await running.catch(() => {});
+      throw new StaleGuessError();
+    }
+    const { output } = await running.catch((error: unknown) =>
+      explainFailure(error, plan.backend, plan.userEnv),
+    );
     const idFile = plan.imageIdFile;
     const idText = idFile ? await readFile(idFile, "utf8").catch(() => "") : "";
     const imageId = plan.backend.imageId?.parse(idText);
     // A lookup that failed beside a build that worked only costs the record.
     const looked = await checking.catch((): ReuseCheck => ({}));
-    const bases =
-      environment && environmentId ? { [environment.tag]: environmentId } : looked.bases;
+    const builtOn = environmentId ?? (guessedId || undefined);
+    const bases = environment && builtOn ? { [environment.tag]: builtOn } : looked.bases;
     if (plan.reuse && imageId && bases) await rememberBuild(plan.reuse, imageId, bases);
     return planResult(plan, output, imageId);
   } finally {
     await runCleanups(plan.cleanups);
   }
+}
+
+/**
+ * Thrown when the FROM images' ids remembered from the last build no longer
+ * hold (or the environment image they name is gone): `build()` plans again,
+ * looking them up first. The code build started meanwhile is stopped.
+ */
+export class StaleGuessError extends Error {
+  constructor() {
+    super("The environment image guessed from the last build's base image ids does not hold.");
+    this.name = "StaleGuessError";
+  }
+}
+
+/**
+ * While `guess` is unsettled, holds the build's events back; once it gives an
+ * id, passes them on and lets later ones through; when it gives none, drops
+ * them and aborts the build (through `signal`).
+ */
+function holdEvents(
+  guess: Promise<string | undefined>,
+  emit: (event: BuildEvent) => void,
+): { emit(event: BuildEvent): void; signal(outer?: AbortSignal): AbortSignal } {
+  const stale = new AbortController();
+  let held: BuildEvent[] | undefined = [];
+  void guess.then((id) => {
+    const events = held ?? [];
+    held = undefined;
+    if (!id) return stale.abort();
+    for (const event of events) emit(event);
+  });
+  return {
+    emit: (event) => (held ? held.push(event) : emit(event)),
+    signal: (outer) => (outer ? AbortSignal.any([outer, stale.signal]) : stale.signal),
+  };
 }
 
 /** Writes the reused image's id where the build would have (the user's own file included). */

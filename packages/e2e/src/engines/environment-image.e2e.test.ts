@@ -1,5 +1,5 @@
 import { appendFile, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   baseImage,
   type EngineName,
@@ -21,6 +21,7 @@ import { type Sandbox, sandbox } from "./sandbox.js";
 
 const runId = `${process.pid}`;
 const BUILT_ENVIRONMENT = "Building the environment image";
+const PLANNED_AGAIN = "planning again";
 
 /** One `bento containerize` of the suite, with the environment image its code build used. */
 interface Run {
@@ -52,10 +53,15 @@ function suite(engine: EngineName, split: boolean): void {
     await appendFile(join(dir, "env/python/requirements.txt"), `# ${nonce}\n`);
     return dir;
   };
-  const build = async (dir: string, what: string, flags: string[] = []): Promise<Run> => {
+  const build = async (
+    dir: string,
+    what: string,
+    flags: string[] = [],
+    base = baseImage(),
+  ): Promise<Run> => {
     const tag = `bento-e2e-env-${what}:${engine}-${runId}`;
     made.add(tag);
-    const common = ["-t", tag, "--backend", engine, "--base-image", baseImage()];
+    const common = ["-t", tag, "--backend", engine, "--base-image", base];
     const run = await containerize(dir, [...common, ...flags], box.env());
     const text = await readFile(run.json.containerfile, "utf8");
     const environment = /^FROM (bento-env-\S+)$/m.exec(text)?.[1];
@@ -135,9 +141,39 @@ function suite(engine: EngineName, split: boolean): void {
       expect(gone.exitCode).toBe(1);
       await editServiceSource(dir);
       const again = await build(dir, "removed");
+      // The base ids remembered from the first build named the image: the code build
+      // started on that guess, which did not hold, and the build was planned again.
+      expect(again.output).toContain(PLANNED_AGAIN);
       expect(again.output).toContain(BUILT_ENVIRONMENT);
       expect(again.environment).toBe(first.environment);
       expect((await exec(["podman", "image", "exists", first.environment!])).exitCode).toBe(0);
+    });
+
+    splitIt("a base tag moved to another image gets an environment built on it", async () => {
+      if (!usable) return;
+      const base = `bento-e2e-env-base:${engine}-${runId}`;
+      made.add(base);
+      await exec(["podman", "tag", baseImage(), base], { timeoutMs: 60_000 });
+      const dir = await iris("iris-rebased", `rebased-${runId}`);
+      const first = await build(dir, "rebased", [], base);
+      const file = join(dir, "..", "rebased.Containerfile");
+      await writeFile(file, `FROM ${baseImage()}\nRUN echo rebased > /rebased\n`);
+      const moved = await exec(["podman", "build", "-q", "-t", base, "-f", file, dirname(file)], {
+        timeoutMs: 300_000,
+      });
+      expect(moved.exitCode).toBe(0);
+      await editServiceSource(dir);
+      const again = await build(dir, "rebased", [], base);
+      expect(again.output).toContain(PLANNED_AGAIN);
+      expect(again.output).toContain(BUILT_ENVIRONMENT);
+      expect(again.environment).not.toBe(first.environment);
+      const run = ["podman", "run", "--rm", "--entrypoint", "cat", again.tag, "/rebased"];
+      expect((await exec(run, { timeoutMs: 120_000 })).stdout.trim()).toBe("rebased");
+      // The new id is remembered: the next rebuild's guess holds.
+      await editServiceSource(dir);
+      const third = await build(dir, "rebased", [], base);
+      expect(third.output).not.toContain(PLANNED_AGAIN);
+      expect(third.environment).toBe(again.environment);
     });
 
     splitIt("two bentos sharing an environment build it once, at once", async () => {
