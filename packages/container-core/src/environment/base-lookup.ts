@@ -25,8 +25,22 @@ export async function lookUpBases(
   tagFor: (ids: readonly string[]) => string,
 ): Promise<BaseLookup> {
   const remembered = await recalledIds(cache, bases);
-  const guess = remembered && tagFor(remembered);
-  const found = await localImageIds(access, guess ? [...bases, guess] : bases);
+  return lookUpRound(access, cache, bases, remembered, remembered && tagFor(remembered));
+}
+
+/**
+ * One round: the FROM images and, when there is a guess, the environment image
+ * `tag`, whose id counts only when the FROM images still have the `remembered`
+ * ids. Other ids found are remembered for the next build.
+ */
+async function lookUpRound(
+  access: StoreAccess,
+  cache: string,
+  bases: readonly string[],
+  remembered: readonly string[] | undefined,
+  tag: string | undefined,
+): Promise<BaseLookup> {
+  const found = await localImageIds(access, tag ? [...bases, tag] : bases);
   const ids = found.slice(0, bases.length);
   const same = remembered !== undefined && ids.every((id, index) => id === remembered[index]);
   if (!same && ids.every((id) => id !== undefined)) await remember(cache, bases, ids as string[]);
@@ -40,22 +54,17 @@ export async function lookUpBases(
  * `undefined` (new ids are remembered for the next build). Never rejects: a
  * failed lookup is a guess that does not hold.
  */
-export async function checkGuess(
+export function checkGuess(
   access: StoreAccess,
   cache: string,
   bases: readonly string[],
   remembered: readonly string[],
   tag: string,
 ): Promise<string | undefined> {
-  try {
-    const found = await localImageIds(access, [...bases, tag]);
-    const ids = found.slice(0, bases.length);
-    if (ids.every((id, index) => id === remembered[index])) return found[bases.length];
-    if (ids.every((id) => id !== undefined)) await remember(cache, bases, ids as string[]);
-    return undefined;
-  } catch {
-    return undefined;
-  }
+  return lookUpRound(access, cache, bases, remembered, tag).then(
+    (round) => round.environmentId,
+    () => undefined,
+  );
 }
 
 function memoPath(cache: string): string {

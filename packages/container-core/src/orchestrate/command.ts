@@ -70,9 +70,10 @@ export function planCommand(inputs: CommandInputs): CommandPlan {
     inputs.reproducible,
   );
   const idOption = builder.imageId?.option;
-  const { buildArg: _, ...withoutBuildArgs } = { ...options, ...reproducible.options };
+  const merged = { ...options, ...reproducible.options };
+  const { buildArg: _, ...withoutBuildArgs } = merged;
   const backendOptions = {
-    ...(inputs.buildArgs === false ? withoutBuildArgs : { ...options, ...reproducible.options }),
+    ...(inputs.buildArgs === false ? withoutBuildArgs : merged),
     ...withSecrets(builder, options, [...inputs.secretSpecs]),
     ...withLabels(builder, options, inputs.labels, warn),
     ...(idOption && inputs.imageIdFile ? { [idOption]: inputs.imageIdFile } : {}),
