@@ -3,12 +3,18 @@ import { join } from "node:path";
 import { namesIn } from "./list-dir.js";
 import { tryLock } from "./lock.js";
 import { removeTree } from "./mirror.js";
+import { TRANSIENT_NAMES } from "./transient-names.js";
 
 /** How long a spare tree may sit unused before a build removes it. */
 export const SPARE_IDLE_MS = 60 * 60 * 1000;
 
-/** `KEY~N`: a tree made while another build of the same bento held `KEY`. */
+/** `KEY~N`, or its lock ({@link treeLock}): a tree made while another build of the same bento held `KEY`. */
 const SPARE = /^(.+~\d+)(?:\.lock)?$/;
+
+/** The lock file of the tree `dir`: held by the build using it. */
+export function treeLock(dir: string): string {
+  return `${dir}${TRANSIENT_NAMES.lock}`;
+}
 
 /** The name of tree `n` of `key` (`KEY`, then `KEY~2`, ...). */
 export function treeName(key: string, n: number): string {
@@ -36,13 +42,13 @@ export function sweepSpareTrees(parent: string, now = Date.now()): void {
   const spares = new Set(
     namesIn(parent)
       .map((name) => SPARE.exec(name)?.[1])
-      .filter((name) => name),
+      .filter((name) => name !== undefined),
   );
   for (const name of spares) {
-    const dir = join(parent, name!);
+    const dir = join(parent, name);
     const used = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
     if (used !== undefined && now - used < SPARE_IDLE_MS) continue;
-    const lock = tryLock(`${dir}.lock`);
+    const lock = tryLock(treeLock(dir));
     if (!lock) continue;
     try {
       removeTree(dir);

@@ -9,8 +9,7 @@ import {
   tryLock,
 } from "./lock.js";
 import { type MirrorSource, type MirrorStats, mirrorTree, removeTree } from "./mirror.js";
-import { markUsed, sweepSpareTrees, treeName } from "./spare-trees.js";
-import { TRANSIENT_NAMES } from "./transient-names.js";
+import { markUsed, sweepSpareTrees, treeLock, treeName } from "./spare-trees.js";
 
 /** What goes into a build context besides the bento's own files. */
 export interface ContextExtra {
@@ -108,23 +107,18 @@ async function claimTree(parent: string, key: string): Promise<{ dir: string; lo
   for (let n = 1; n <= MAX_TREES; n++) {
     const dir = join(parent, treeName(key, n));
     const lock =
-      tryLock(lockOf(dir)) ??
-      ((await stopOrphanedEngines(lockOf(dir))) ? tryLock(lockOf(dir)) : undefined);
+      tryLock(treeLock(dir)) ??
+      ((await stopOrphanedEngines(treeLock(dir))) ? tryLock(treeLock(dir)) : undefined);
     if (lock) return { dir, lock };
   }
   const dir = join(parent, key);
   return {
     dir,
     lock: await acquireLock(
-      lockOf(dir),
+      treeLock(dir),
       "Another bento build of the same bento is using its context",
     ),
   };
-}
-
-/** The lock file of the tree `dir`: held by the build using it. */
-function lockOf(dir: string): string {
-  return `${dir}${TRANSIENT_NAMES.lock}`;
 }
 
 /** Frees the tree for other builds, marked as just used so no sweep takes it soon. */
