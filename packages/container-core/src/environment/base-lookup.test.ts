@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { standInEngine } from "../../test/helpers/stand-in-engine.js";
 import type { OCIBuilder } from "../backend/contract.js";
 import { checkGuess, lookUpBases, recalledIds } from "./base-lookup.js";
 
@@ -21,11 +22,9 @@ async function calls(): Promise<string[]> {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "bento-base-lookup-"));
-  const engine = join(dir, "engine");
-  await writeFile(
-    engine,
-    `#!/usr/bin/env node
-const fs = require("node:fs");
+  const engine = await standInEngine(
+    dir,
+    `const fs = require("node:fs");
 const ref = process.argv[3];
 fs.appendFileSync(${JSON.stringify(join(dir, "calls.log"))}, ref + "\\n");
 const id = JSON.parse(fs.readFileSync(${JSON.stringify(join(dir, "store.json"))}, "utf8"))[ref];
@@ -33,7 +32,6 @@ if (!id) process.exit(1);
 console.log(id);
 `,
   );
-  await chmod(engine, 0o755);
   const builder = {
     name: "standin",
     binary: engine,

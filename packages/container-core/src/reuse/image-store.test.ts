@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { standInEngine } from "../../test/helpers/stand-in-engine.js";
 import type { OCIBuilder } from "../backend/contract.js";
 import { localImageIds } from "./image-store.js";
 
@@ -13,11 +14,9 @@ const ID = (n: number) => `sha256:${String(n).repeat(64)}`;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "bento-image-store-"));
-  const engine = join(dir, "engine");
-  await writeFile(
-    engine,
-    `#!/usr/bin/env node
-const fs = require("node:fs");
+  const engine = await standInEngine(
+    dir,
+    `const fs = require("node:fs");
 fs.appendFileSync(${JSON.stringify(join(dir, "calls.log"))}, process.argv.slice(2).join(" ") + "\\n");
 const store = { a: "${ID(1)}", b: "${ID(2)}" };
 let missing = false;
@@ -25,7 +24,6 @@ for (const ref of process.argv.slice(3)) store[ref] ? console.log(store[ref]) : 
 process.exit(missing ? 1 : 0);
 `,
   );
-  await chmod(engine, 0o755);
   builder = {
     name: "standin",
     binary: engine,
